@@ -1,0 +1,120 @@
+#pragma once
+/// The project: one `.dothi` SQLite database with SpatiaLite layer tables (so ogrinfo and QGIS
+/// open it as it is) beside DoThi's own tables (dothi_project, dothi_layers, dothi_issues).
+/// A Project is used from one thread at a time; open a second Project on the same file for a
+/// worker thread (SQLite serialises writers).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dothi/geo/error.hpp"
+#include "dothi/geo/feature.hpp"
+#include "dothi/geo/geometry.hpp"
+
+namespace dothi::geo {
+
+/// Everything DoThi knows about one stored layer.
+struct LayerInfo {
+  std::string name;   ///< unique in the project; also the SpatiaLite table name
+  LayerKind kind = LayerKind::Other;
+  GeometryType geometryType = GeometryType::None;  ///< the stored (multi) type
+  std::int64_t featureCount = 0;
+  std::int64_t invalidCount = 0;  ///< features kept whose geometry is not OGC-valid
+  std::int64_t emptyCount = 0;    ///< features kept with an empty or missing geometry
+  Extent extent;                  ///< in the project CRS
+  Schema fields;
+  std::string source;             ///< the file or connection it was imported from
+  std::string sourceCrs;          ///< the CRS the source declared (or the user named)
+  std::int64_t revision = 0;      ///< bumped on every change of the layer
+  std::string style;              ///< JSON style (colours, categories); empty = kind default
+};
+
+/// One problem found in a feature at import (kept, never silently fixed).
+struct FeatureIssue {
+  std::string layer;
+  std::int64_t featureId = 0;
+  std::string kind;    ///< "invalid", "empty"
+  std::string reason;  ///< e.g. "Self-intersection at (x y)"
+};
+
+/// Spatial and attribute filter for reading a layer.
+struct Query {
+  std::optional<Extent> bbox;  ///< only features whose bounding box meets this (project CRS)
+  std::optional<std::int64_t> featureId;
+  std::int64_t limit = -1;
+};
+
+class LayerWriter;
+
+class Project {
+ public:
+  ~Project();
+  Project(const Project&) = delete;
+  Project& operator=(const Project&) = delete;
+
+  /// Creates a new project file; fails if the path exists. Its CRS is set on first import.
+  static Result<std::unique_ptr<Project>> create(const std::string& path);
+  /// Opens an existing project (read-write unless readOnly); refuses files that are not DoThi
+  /// projects or come from a newer schema, naming the file and the reason.
+  static Result<std::unique_ptr<Project>> open(const std::string& path, bool readOnly = false);
+
+  [[nodiscard]] const std::string& path() const;
+  [[nodiscard]] bool readOnly() const;
+  /// The project CRS ("EPSG:32632"); empty until the first import sets it.
+  [[nodiscard]] std::string crs() const;
+  /// Sets the CRS; refused once layers exist (they would need reprojection).
+  Result<void> setCrs(const std::string& crs);
+  [[nodiscard]] std::optional<std::string> metadata(const std::string& key) const;
+  Result<void> setMetadata(const std::string& key, const std::string& value);
+
+  [[nodiscard]] std::vector<LayerInfo> layers() const;
+  [[nodiscard]] std::optional<LayerInfo> layer(const std::string& name) const;
+  [[nodiscard]] Extent extent() const;  ///< union of all layers' extents
+  /// A layer name not used yet, derived from `wanted` (sanitised; "_2", "_3" appended).
+  [[nodiscard]] std::string uniqueLayerName(const std::string& wanted) const;
+
+  /// Calls visit for each feature matching the query, in id order; stop by returning false.
+  Result<void> forEachFeature(const std::string& layer, const Query& query,
+                              const std::function<bool(const Feature&)>& visit) const;
+  Result<std::optional<Feature>> feature(const std::string& layer, std::int64_t id) const;
+  [[nodiscard]] std::vector<FeatureIssue> issues(const std::string& layer) const;
+
+  /// Starts writing a new layer inside one transaction. Nothing is visible in the file until
+  /// LayerWriter::commit(); destroying the writer without commit rolls everything back.
+  Result<std::unique_ptr<LayerWriter>> beginLayer(const LayerInfo& spec);
+  Result<void> removeLayer(const std::string& name);
+  Result<void> setLayerStyle(const std::string& name, const std::string& styleJson);
+
+  /// Called after any change of the layer list or a layer (on the thread that made it).
+  void addChangeListener(std::function<void()> listener);
+
+ private:
+  friend class LayerWriter;
+  struct Impl;
+  explicit Project(std::unique_ptr<Impl> impl);
+  void notify();
+  std::unique_ptr<Impl> m_impl;
+};
+
+/// Writes the features of one new layer; see Project::beginLayer. Not thread-safe.
+class LayerWriter {
+ public:
+  ~LayerWriter();
+  /// Adds one feature (geometry in the project CRS, attributes in the spec's field order).
+  /// Invalid or empty geometries are stored as they are and recorded with `issue`.
+  Result<void> add(const Feature& feature, const std::optional<FeatureIssue>& issue = {});
+  /// Makes the layer visible in the project; returns its final info (counts, extent).
+  Result<LayerInfo> commit();
+  [[nodiscard]] std::int64_t count() const;
+
+ private:
+  friend class Project;
+  struct Impl;
+  explicit LayerWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace dothi::geo
