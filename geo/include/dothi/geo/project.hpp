@@ -48,6 +48,7 @@ struct Query {
 };
 
 class LayerWriter;
+class Transaction;
 
 class Project {
  public:
@@ -82,6 +83,10 @@ class Project {
   Result<std::optional<Feature>> feature(const std::string& layer, std::int64_t id) const;
   [[nodiscard]] std::vector<FeatureIssue> issues(const std::string& layer) const;
 
+  /// Groups several changes (e.g. all layers of one import, with the CRS it sets): they all
+  /// land on Transaction::commit() or none does. Only one at a time.
+  Result<std::unique_ptr<Transaction>> transaction();
+
   /// Starts writing a new layer inside one transaction. Nothing is visible in the file until
   /// LayerWriter::commit(); destroying the writer without commit rolls everything back.
   Result<std::unique_ptr<LayerWriter>> beginLayer(const LayerInfo& spec);
@@ -91,9 +96,11 @@ class Project {
   /// Called after any change of the layer list or a layer (on the thread that made it).
   void addChangeListener(std::function<void()> listener);
 
+  struct Impl;  ///< opaque; defined in geo/src (the storage internals)
+
  private:
   friend class LayerWriter;
-  struct Impl;
+  friend class Transaction;
   explicit Project(std::unique_ptr<Impl> impl);
   void notify();
   std::unique_ptr<Impl> m_impl;
@@ -110,11 +117,25 @@ class LayerWriter {
   Result<LayerInfo> commit();
   [[nodiscard]] std::int64_t count() const;
 
+  struct Impl;  ///< opaque; defined in geo/src
+
  private:
   friend class Project;
-  struct Impl;
   explicit LayerWriter(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;
+};
+
+/// Scoped transaction; see Project::transaction. Rolls back on destruction unless committed.
+class Transaction {
+ public:
+  ~Transaction();
+  Result<void> commit();
+
+ private:
+  friend class Project;
+  explicit Transaction(Project& project) : m_project(project) {}
+  Project& m_project;
+  bool m_done = false;
 };
 
 }  // namespace dothi::geo
