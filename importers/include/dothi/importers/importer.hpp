@@ -21,6 +21,7 @@ struct SourceLayerInfo {
   std::int64_t featureCount = -1;   ///< -1 when the driver cannot tell without reading
   std::string crs;                  ///< definition (AUTH:CODE or WKT); empty = none stored
   geo::Schema fields;
+  geo::Extent extent;               ///< in the source CRS; empty when unknown
 };
 
 /// Reads one source layer feature by feature, in the source's CRS.

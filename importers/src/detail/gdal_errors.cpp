@@ -1,0 +1,34 @@
+#include "gdal_errors.hpp"
+
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <mutex>
+
+namespace dothi::importers::detail {
+
+namespace {
+thread_local std::string t_lastError;
+
+void CPL_STDCALL collect(CPLErr level, CPLErrorNum, const char* msg) {
+  if (level >= CE_Failure && msg) t_lastError = msg;
+  // Warnings (e.g. "Non closed ring") are data facts the importer reports itself; drop them here.
+}
+}  // namespace
+
+void initGdal() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    GDALAllRegister();
+    CPLSetErrorHandler(collect);
+  });
+}
+
+std::string lastGdalError() { return t_lastError; }
+void clearGdalError() {
+  t_lastError.clear();
+  CPLErrorReset();
+}
+
+}  // namespace dothi::importers::detail
