@@ -69,6 +69,24 @@ geo::Result<geo::Extent> lonLatExtent(const Plan& plan, const geo::CrsInfo& crs,
   return out;
 }
 
+/// Data from another region would be distorted (or fail) in the project's local CRS.
+geo::Result<void> checkFitsProjectCrs(const std::string& projectCrs, const geo::Extent& lonLat, const std::string& file,
+                                      const std::string& layer) {
+  auto info = geo::describeCrs(projectCrs);
+  if (!info || !info->areaOfUse || lonLat.isEmpty()) return {};
+  const auto& a = *info->areaOfUse;
+  constexpr double kMarginDeg = 3.0;
+  if (lonLat.maxX < a.minX - kMarginDeg || lonLat.minX > a.maxX + kMarginDeg || lonLat.maxY < a.minY - kMarginDeg ||
+      lonLat.minY > a.maxY + kMarginDeg) {
+    geo::Error e{ErrorCode::Crs,
+                 "the data (around " + std::to_string(lonLat.center().x) + " E, " + std::to_string(lonLat.center().y) +
+                     " N) lies outside the area of the project CRS " + info->name + ": import it into another project",
+                 file, layer, {}};
+    return std::unexpected(e);
+  }
+  return {};
+}
+
 /// The project's CRS if it has one (checking --to-crs agrees), else --to-crs, else a local one.
 geo::Result<std::string> decideProjectCrs(const geo::Project& project, const ImportOptions& o,
                                           const geo::CrsInfo& srcInfo, const geo::Extent& lonLat, bool& chosen) {
@@ -112,8 +130,11 @@ geo::Result<ImportResult> importSource(geo::Project& project, const ImportOption
     if (!lonLat) return std::unexpected(lonLat.error());
     auto crs = decideProjectCrs(project, o, *srcInfo, *lonLat, result.projectCrsChosen);
     if (!crs) return std::unexpected(crs.error());
-    if (project.crs().empty())
+    if (project.crs().empty()) {
       if (auto set = project.setCrs(*crs); !set) return std::unexpected(set.error());
+    } else if (auto fits = checkFitsProjectCrs(*crs, *lonLat, o.source, plan.layer.name); !fits) {
+      return std::unexpected(fits.error());
+    }
     std::string wanted = o.layerName.empty() ? stemOf(o.source) : o.layerName;
     if (plans->size() > 1) wanted += "_" + plan.layer.name;
     const double span = 1.0 / static_cast<double>(plans->size());

@@ -74,7 +74,7 @@ geo::Result<OGRLayerH> createLayer(Output& out, const geo::LayerInfo& info, cons
 }
 
 geo::Result<void> writeFeature(OGRLayerH layer, const geo::Feature& f, const geo::Transformer* tr,
-                               const std::string& path, const std::string& layerName) {
+                               const std::string& path, const std::string& layerName, bool keepFid) {
   geo::Geometry g = f.geometry;
   if (tr && !g.isEmpty()) {
     if (auto r = tr->transform(g); !r) {
@@ -84,7 +84,7 @@ geo::Result<void> writeFeature(OGRLayerH layer, const geo::Feature& f, const geo
     }
   }
   OGRFeatureH out = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-  OGR_F_SetFID(out, f.id);
+  if (keepFid) OGR_F_SetFID(out, f.id);  // MapInfo, DGN, CSV... number features themselves
   for (int i = 0; i < static_cast<int>(f.attributes.size()); ++i) {
     const auto& v = f.attributes[i];
     if (const auto* n = std::get_if<std::int64_t>(&v)) OGR_F_SetFieldInteger64(out, i, *n);
@@ -117,10 +117,11 @@ geo::Result<std::int64_t> writeAll(const geo::Project& project, const geo::Layer
   if (!layer) return std::unexpected(layer.error());
   std::int64_t written = 0;
   std::optional<geo::Error> failure;
+  const bool keepFid = driver == "GPKG" || driver == "SQLite" || driver == "GeoJSON";
   const bool transaction = OGR_L_TestCapability(*layer, OLCTransactions);
   if (transaction) OGR_L_StartTransaction(*layer);
   auto r = project.forEachFeature(info.name, {}, [&](const geo::Feature& f) {
-    if (auto w = writeFeature(*layer, f, tr ? &*tr : nullptr, outPath, info.name); !w) return failure = w.error(), false;
+    if (auto w = writeFeature(*layer, f, tr ? &*tr : nullptr, outPath, info.name, keepFid); !w) return failure = w.error(), false;
     return ++written, true;
   });
   if (transaction) OGR_L_CommitTransaction(*layer);

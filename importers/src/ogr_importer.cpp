@@ -41,6 +41,12 @@ class OgrCursor final : public SourceCursor {
       return std::optional<geo::Feature>{};
     }
     ++m_read;
+    if (std::string err = lastGdalError(); !err.empty()) {  // e.g. a shape cut off by truncation
+      geo::Error e{geo::ErrorCode::Format, "corrupt or truncated data: " + err, m_path, OGR_L_GetName(m_layer),
+                   OGR_F_GetFID(f)};
+      OGR_F_Destroy(f);
+      return std::unexpected(e);
+    }
     geo::Feature out = detail::convertFeature(f, m_fields, problem);
     OGR_F_Destroy(f);
     return std::optional<geo::Feature>{std::move(out)};
@@ -114,13 +120,15 @@ class OgrImporter final : public Importer {
     if (isConnectionString(path)) return 90;
     clearGdalError();
     GDALDriverH d = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
-    std::error_code ec;
-    // Even when nothing identifies it, let open() explain why (missing sidecar, corrupt header).
-    return d ? 50 : (std::filesystem::exists(path, ec) ? 1 : 0);
+    // Even when nothing identifies it (missing sidecar, corrupt header, no file), let open() explain why.
+    return d ? 50 : 1;
   }
 
   [[nodiscard]] geo::Result<std::unique_ptr<Source>> open(const std::string& path) const override {
     detail::initGdal();
+    std::error_code ec;
+    if (!isConnectionString(path) && !std::filesystem::exists(path, ec))
+      return geo::fail(geo::ErrorCode::NotFound, "no such file", path);
     clearGdalError();
     const char* const options[] = {"WRITE_GFS=NO", nullptr};
     const bool gml = std::filesystem::path(path).extension() == ".gml";

@@ -12,7 +12,12 @@ namespace {
 thread_local std::string t_lastError;
 
 void CPL_STDCALL collect(CPLErr level, CPLErrorNum, const char* msg) {
-  if (level >= CE_Failure && msg) t_lastError = msg;
+  // Keep the first failure (the cause, e.g. "Unterminated object at line 9") and the last
+  // (often the summary), not the flood in between.
+  if (level < CE_Failure || !msg) return;
+  if (t_lastError.empty()) t_lastError = msg;
+  else if (t_lastError.find(msg) == std::string::npos && t_lastError.find(" ... ") == std::string::npos)
+    t_lastError += std::string(" ... ") + msg;
   // Warnings (e.g. "Non closed ring") are data facts the importer reports itself; drop them here.
 }
 }  // namespace

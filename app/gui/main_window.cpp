@@ -1,0 +1,140 @@
+#include "gui/main_window.hpp"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTreeWidget>
+
+#include "gui/coordinate_status.hpp"
+#include "gui/error_reporter.hpp"
+#include "gui/identify_controller.hpp"
+#include "gui/import_controller.hpp"
+#include "gui/layer_tree_controller.hpp"
+#include "gui/project_document.hpp"
+#include "gui/viewer_widget.hpp"
+
+namespace dothi::app::gui {
+namespace {
+
+QString projectFilter() {
+  return MainWindow::tr("DoThi projects (*.dothi);;All files (*)");
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_errors(std::make_unique<ErrorReporter>(this)),
+      m_document(std::make_unique<ProjectDocument>(*m_errors)) {
+  m_viewer = new ViewerWidget(this);
+  m_viewer->setObjectName(QStringLiteral("viewer"));
+  setCentralWidget(m_viewer);
+  createDocks();
+  m_coordinateLabel = new QLabel(this);
+  m_coordinateLabel->setObjectName(QStringLiteral("coordinates"));
+  statusBar()->addPermanentWidget(m_coordinateLabel);
+
+  m_layerTree = std::make_unique<LayerTreeController>(*m_document, *m_viewer, *m_layerTreeWidget);
+  m_identify = std::make_unique<IdentifyController>(*m_document, *m_viewer, *m_attributeTable,
+                                                    *m_errors);
+  m_import = std::make_unique<ImportController>(*m_document, *m_errors, this);
+  m_coordinates = std::make_unique<CoordinateStatus>(*m_document, *m_viewer, *m_coordinateLabel);
+  connect(m_document.get(), &ProjectDocument::changed, this, &MainWindow::onDocumentChanged);
+  connect(m_import.get(), &ImportController::finished, this,
+          [this](bool, const QString& message) { statusBar()->showMessage(message, 8000); });
+
+  createFileMenu();
+  createViewMenu();
+  createHelpMenu();
+  onDocumentChanged();
+  resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks() {
+  m_layerTreeWidget = new QTreeWidget;
+  m_layerTreeWidget->setObjectName(QStringLiteral("layerTree"));
+  auto* layers = new QDockWidget(tr("Layers"), this);
+  layers->setObjectName(QStringLiteral("layersDock"));
+  layers->setWidget(m_layerTreeWidget);
+  addDockWidget(Qt::LeftDockWidgetArea, layers);
+
+  m_attributeTable = new QTableWidget;
+  m_attributeTable->setObjectName(QStringLiteral("identifyTable"));
+  auto* attributes = new QDockWidget(tr("Feature attributes"), this);
+  attributes->setObjectName(QStringLiteral("attributesDock"));
+  attributes->setWidget(m_attributeTable);
+  addDockWidget(Qt::RightDockWidgetArea, attributes);
+  resizeDocks({layers, attributes}, {260, 300}, Qt::Horizontal);
+}
+
+void MainWindow::createFileMenu() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
+  file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseProject);
+  file->addAction(tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), m_import.get(),
+                  &ImportController::chooseAndImport);
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  quit->setMenuRole(QAction::QuitRole);
+}
+
+void MainWindow::createViewMenu() {
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->addAction(tr("Zoom to &all"), QKeySequence(Qt::Key_Home), m_viewer,
+                  &ViewerWidget::zoomToAll);
+  view->addSeparator();
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::createHelpMenu() {
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About DoThi"), this, [this] {
+    QMessageBox::about(this, tr("About DoThi"),
+                       tr("DoThi %1 — a 3D digital twin of the city.")
+                           .arg(QApplication::applicationVersion()));
+  });
+}
+
+bool MainWindow::openProject(const QString& path) {
+  return m_document->open(path);
+}
+
+void MainWindow::chooseProject() {
+  const QString dir = m_document->isOpen() ? QFileInfo(m_document->path()).absolutePath() : QString();
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), dir, projectFilter());
+  if (!path.isEmpty()) openProject(path);
+}
+
+void MainWindow::newProject() {
+  QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), projectFilter());
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".dothi");
+  // The save dialog already asked before replacing an existing file.
+  if (QFileInfo::exists(path)) {
+    if (QFileInfo(path) == QFileInfo(m_document->path())) m_document->close();
+    if (!QFile::remove(path)) {
+      m_errors->report(tr("Cannot create project"), tr("%1 cannot be replaced.").arg(path));
+      return;
+    }
+  }
+  m_document->create(path);
+}
+
+void MainWindow::onDocumentChanged() {
+  m_viewer->setScene(m_document->scene());
+  const QString name = m_document->isOpen() ? QFileInfo(m_document->path()).fileName()
+                                            : tr("no project");
+  setWindowTitle(tr("DoThi — %1").arg(name));
+}
+
+}  // namespace dothi::app::gui

@@ -1,0 +1,66 @@
+#pragma once
+/// The main window: wires the per-feature controllers (layer tree, identify, import,
+/// coordinates) around the 3D view. It owns them; they talk through ProjectDocument's signals.
+#include <memory>
+
+#include <QMainWindow>
+#include <QString>
+
+class QLabel;
+class QTableWidget;
+class QTreeWidget;
+
+namespace dothi::app::gui {
+
+class CoordinateStatus;
+class ErrorReporter;
+class IdentifyController;
+class ImportController;
+class LayerTreeController;
+class ProjectDocument;
+class ViewerWidget;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  /// Opens a project file; errors are reported (dialog) and false returned.
+  bool openProject(const QString& path);
+
+  [[nodiscard]] ViewerWidget& viewer() const { return *m_viewer; }
+  [[nodiscard]] ProjectDocument& document() const { return *m_document; }
+  [[nodiscard]] ErrorReporter& errors() const { return *m_errors; }
+  [[nodiscard]] ImportController& importer() const { return *m_import; }
+  [[nodiscard]] IdentifyController& identify() const { return *m_identify; }
+  [[nodiscard]] LayerTreeController& layerTree() const { return *m_layerTree; }
+  [[nodiscard]] QTableWidget& attributeTable() const { return *m_attributeTable; }
+  [[nodiscard]] QTreeWidget& layerTreeWidget() const { return *m_layerTreeWidget; }
+  [[nodiscard]] QLabel& coordinateLabel() const { return *m_coordinateLabel; }
+
+ private:
+  void createDocks();
+  void createFileMenu();
+  void createViewMenu();
+  void createHelpMenu();
+  void newProject();
+  void chooseProject();
+  void onDocumentChanged();
+
+  // Widgets are owned by their Qt parents (this window, its docks, its status bar).
+  ViewerWidget* m_viewer = nullptr;
+  QTreeWidget* m_layerTreeWidget = nullptr;
+  QTableWidget* m_attributeTable = nullptr;
+  QLabel* m_coordinateLabel = nullptr;
+  // Declared in dependency order: destroyed controllers first, the document last but one.
+  std::unique_ptr<ErrorReporter> m_errors;
+  std::unique_ptr<ProjectDocument> m_document;
+  std::unique_ptr<LayerTreeController> m_layerTree;
+  std::unique_ptr<IdentifyController> m_identify;
+  std::unique_ptr<ImportController> m_import;
+  std::unique_ptr<CoordinateStatus> m_coordinates;
+};
+
+}  // namespace dothi::app::gui

@@ -1,0 +1,103 @@
+#pragma once
+/// The 3D view: an osgViewer::Viewer (single-threaded, GraphicsWindowEmbedded) drawing into a
+/// QOpenGLWidget. Qt input is forwarded to OSG's event queue; frames are drawn on demand.
+/// Scene coordinates are the CityScene's local ones (project CRS minus origin). GUI thread only.
+#include <optional>
+
+#include <QOpenGLWidget>
+#include <QPoint>
+#include <QPointF>
+#include <QTimer>
+
+#include <osg/Group>
+#include <osg/Vec3d>
+#include <osg/ref_ptr>
+#include <osgViewer/GraphicsWindow>
+#include <osgViewer/Viewer>
+
+#include "dothi/geo/geometry.hpp"
+#include "dothi/render/city_scene.hpp"
+
+namespace dothi::app::gui {
+
+class OrbitManipulator;
+
+class ViewerWidget : public QOpenGLWidget {
+  Q_OBJECT
+
+ public:
+  /// What the ray under the mouse met first.
+  struct Hit {
+    const osg::Drawable* drawable = nullptr;  ///< owned by the scene graph
+    unsigned primitiveIndex = 0;
+    osg::Vec3d localPoint;  ///< scene-local metres
+  };
+
+  explicit ViewerWidget(QWidget* parent = nullptr);
+  ~ViewerWidget() override;
+
+  /// Shows a scene (null clears). Keeps OSG references to its nodes, not to `scene` itself.
+  /// `resetView` places the camera with render::presetCamera.
+  void setScene(const render::CityScene* scene, bool resetView = true);
+  /// Replaces the highlight overlay (null clears). It is never hit by pick().
+  void setHighlight(osg::ref_ptr<osg::Node> node);
+
+  /// Camera on the whole scene (also the manipulator's home).
+  void zoomToAll();
+  /// Camera on an extent in project-CRS metres.
+  void zoomToExtent(const geo::Extent& projectExtent);
+
+  /// The first scene surface under a widget position (logical pixels).
+  [[nodiscard]] std::optional<Hit> pick(const QPoint& pos) const;
+  /// The scene point under a widget position, else the ground plane (z = 0); scene-local.
+  [[nodiscard]] std::optional<osg::Vec3d> pointUnder(const QPoint& pos) const;
+  /// Widget position (logical pixels) of a scene-local point, with the camera of the last frame.
+  [[nodiscard]] QPointF project(const osg::Vec3d& local) const;
+
+  [[nodiscard]] osgViewer::Viewer* viewer() const { return m_viewer.get(); }
+  [[nodiscard]] int framesDrawn() const { return m_frames; }
+
+ signals:
+  /// Left button pressed and released without dragging.
+  void clicked(const QPoint& pos);
+  void cursorMoved(const QPoint& pos);
+  void cursorLeft();
+  void frameDrawn();
+
+ protected:
+  void initializeGL() override;
+  void resizeGL(int w, int h) override;
+  void paintGL() override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseDoubleClickEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
+  void keyReleaseEvent(QKeyEvent* event) override;
+  void leaveEvent(QEvent* event) override;
+
+ private:
+  void setUpCamera();
+  void setModifiers(Qt::KeyboardModifiers modifiers);
+  [[nodiscard]] osg::Vec2d toWindow(const QPointF& pos) const;
+  [[nodiscard]] bool rayAt(const QPoint& pos, osg::Vec3d& start, osg::Vec3d& end) const;
+  void applyCamera(const osg::Vec3d& eye, const osg::Vec3d& centre, const osg::Vec3d& up,
+                   bool asHome);
+  [[nodiscard]] double aspect() const;
+
+  osg::ref_ptr<osgViewer::Viewer> m_viewer;
+  osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> m_window;
+  osg::ref_ptr<OrbitManipulator> m_manipulator;
+  osg::ref_ptr<osg::Group> m_root;       ///< scene + highlight; the viewer's scene data
+  osg::ref_ptr<osg::Group> m_sceneHolder;
+  osg::ref_ptr<osg::Group> m_highlight;
+  std::optional<render::CityScene> m_scene;  ///< shallow copy (OSG refs) for camera presets
+  QPoint m_pressPos;
+  bool m_leftDown = false;
+  bool m_dragged = false;
+  int m_frames = 0;
+  QTimer m_frameTimer;  ///< polls OSG for frames it asks for (manipulator animation)
+};
+
+}  // namespace dothi::app::gui
