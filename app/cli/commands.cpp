@@ -73,7 +73,7 @@ int runImport(const ImportArgs& a) {
                 << l.info.name << "' (" << geo::layerKindName(l.info.kind) << ", " << l.info.invalidCount
                 << " invalid, " << l.info.emptyCount << " empty) via " << l.operation << "\n";
   }
-  if (!a.json && !a.quiet && result->projectCrsChosen) std::cout << "Project CRS set to " << result->projectCrs << "\n";
+  if (!a.json && !a.quiet && result->projectCrsChosen) std::cout << "Project CRS set to " << app::crsLabel(result->projectCrs) << "\n";
   if (a.json)
     std::cout << json{{"project", a.project}, {"crs", result->projectCrs}, {"crs_chosen", result->projectCrsChosen},
                       {"layers", layers}}.dump(2) << "\n";

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "dothi/geo/crs.hpp"
+
 namespace dothi::app {
 
 using nlohmann::json;
@@ -20,6 +22,12 @@ std::string fmt(const char* f, double v) {
   return buf;
 }
 }  // namespace
+
+std::string crsLabel(const std::string& crs) {
+  if (crs.size() < 40) return crs;
+  auto info = geo::describeCrs(crs);
+  return (info ? info->name : std::string("unnamed")) + " (custom WKT)";
+}
 
 json projectInfoJson(const geo::Project& project) {
   json layers = json::array();
@@ -43,7 +51,7 @@ json projectInfoJson(const geo::Project& project) {
 
 std::string projectInfoText(const geo::Project& project) {
   std::ostringstream out;
-  out << "Project " << project.path() << "\n  CRS: " << (project.crs().empty() ? "(none yet)" : project.crs()) << "\n";
+  out << "Project " << project.path() << "\n  CRS: " << (project.crs().empty() ? "(none yet)" : crsLabel(project.crs())) << "\n";
   const auto layers = project.layers();
   out << "  Layers: " << layers.size() << "\n";
   for (const auto& l : layers) {
@@ -53,7 +61,7 @@ std::string projectInfoText(const geo::Project& project) {
         << "  features:  " << l.featureCount << " (" << l.invalidCount << " invalid, " << l.emptyCount << " empty)\n";
     if (!l.extent.isEmpty())
       out << "  extent:    " << fmt("%.2f", l.extent.minX) << ", " << fmt("%.2f", l.extent.minY) << " - "
-          << fmt("%.2f", l.extent.maxX) << ", " << fmt("%.2f", l.extent.maxY) << " (" << project.crs() << ")\n";
+          << fmt("%.2f", l.extent.maxX) << ", " << fmt("%.2f", l.extent.maxY) << "\n";
     out << "  source:    " << l.source << "\n  fields:    ";
     for (std::size_t i = 0; i < l.fields.size(); ++i)
       out << (i ? ", " : "") << l.fields[i].name << " (" << geo::fieldTypeName(l.fields[i].type) << ")";

@@ -11,6 +11,9 @@
 
 namespace dothi::app {
 
+/// "EPSG:32632" as it is; a WKT definition as its CRS name, for people.
+std::string crsLabel(const std::string& crs);
+
 /// Layer list with kind, geometry type, counts, extent, CRS and fields, as JSON.
 nlohmann::json projectInfoJson(const geo::Project& project);
 /// The same for a person: one block per layer.
