@@ -32,6 +32,7 @@ double timeOgr2ogr(const std::string& source, const fs::path& out) {
   const auto t0 = Clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
+    std::freopen("/dev/null", "w", stdout);  // its progress bar
     std::freopen("/dev/null", "w", stderr);
     execlp("ogr2ogr", "ogr2ogr", "-f", "GPKG", out.c_str(), source.c_str(), static_cast<char*>(nullptr));
     _exit(127);
