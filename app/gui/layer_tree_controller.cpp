@@ -37,7 +37,10 @@ LayerTreeController::LayerTreeController(ProjectDocument& document, ViewerWidget
   m_tree.setHeaderLabels({tr("Layer"), tr("Kind"), tr("Features")});
   m_tree.setRootIsDecorated(false);
   m_tree.setContextMenuPolicy(Qt::CustomContextMenu);
+  m_tree.header()->setStretchLastSection(false);
   m_tree.header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  m_tree.header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  m_tree.header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
   connect(&m_document, &ProjectDocument::changed, this, &LayerTreeController::rebuild);
   connect(&m_tree, &QTreeWidget::itemChanged, this, &LayerTreeController::onItemChanged);
   connect(&m_tree, &QTreeWidget::itemDoubleClicked, this,

@@ -105,7 +105,9 @@ void ViewerWidget::resizeGL(int w, int h) {
   m_window->resized(0, 0, pw, ph);
   osg::Camera* camera = m_viewer->getCamera();
   camera->setViewport(0, 0, pw, ph);
-  camera->setProjectionMatrixAsPerspective(render::kViewFovYDegrees, static_cast<double>(pw) / ph, 1.0, 100000.0);
+  camera->setProjectionMatrixAsPerspective(render::kViewFovYDegrees,
+                                           static_cast<double>(pw) / ph, 1.0, 100000.0);
+  if (m_framed && m_scene) frame(m_framed->extent, m_framed->home);
 }
 
 void ViewerWidget::paintGL() {
@@ -136,21 +138,25 @@ void ViewerWidget::setHighlight(osg::ref_ptr<osg::Node> node) {
 
 void ViewerWidget::zoomToAll() {
   if (!m_scene || m_scene->extent.isEmpty()) {
+    m_framed.reset();
     applyCamera({0, -200, 150}, {0, 0, 0}, {0, 0, 1}, true);  // an empty project: look at origin
     return;
   }
-  osg::Vec3d eye, centre, up;
-  render::presetCamera(*m_scene, render::ViewPreset::Oblique, aspect(), eye, centre, up);
-  applyCamera(eye, centre, up, true);
+  frame(m_scene->extent, true);
 }
 
 void ViewerWidget::zoomToExtent(const geo::Extent& projectExtent) {
   if (!m_scene || projectExtent.isEmpty()) return;
+  frame(projectExtent, false);
+}
+
+void ViewerWidget::frame(const geo::Extent& projectExtent, bool asHome) {
   render::CityScene framed = *m_scene;  // shallow: only the extent differs
   framed.extent = projectExtent;
   osg::Vec3d eye, centre, up;
   render::presetCamera(framed, render::ViewPreset::Oblique, aspect(), eye, centre, up);
-  applyCamera(eye, centre, up, false);
+  applyCamera(eye, centre, up, asHome);
+  m_framed = Framing{projectExtent, asHome};
 }
 
 void ViewerWidget::applyCamera(const osg::Vec3d& eye, const osg::Vec3d& centre,
@@ -258,6 +264,7 @@ void ViewerWidget::mouseMoveEvent(QMouseEvent* event) {
   if (m_leftDown && (pos - m_pressPos).manhattanLength() > kClickSlop) m_dragged = true;
   // Hover moves only update the status bar; OSG needs them (and a frame) only while dragging.
   if (event->buttons() != Qt::NoButton) {
+    m_framed.reset();  // the user moves the camera: a resize keeps it where it is
     setModifiers(event->modifiers());
     const QPointF p = event->position() * devicePixelRatioF();
     m_window->getEventQueue()->mouseMotion(p.x(), p.y());
@@ -274,6 +281,7 @@ void ViewerWidget::mouseDoubleClickEvent(QMouseEvent* event) {
 void ViewerWidget::wheelEvent(QWheelEvent* event) {
   const int delta = event->angleDelta().y();
   if (delta == 0) return;
+  m_framed.reset();
   m_window->getEventQueue()->mouseScroll(delta > 0 ? osgGA::GUIEventAdapter::SCROLL_UP
                                                    : osgGA::GUIEventAdapter::SCROLL_DOWN);
   update();
@@ -281,6 +289,7 @@ void ViewerWidget::wheelEvent(QWheelEvent* event) {
 }
 
 void ViewerWidget::keyPressEvent(QKeyEvent* event) {
+  m_framed.reset();
   if (const int key = osgKey(event)) m_window->getEventQueue()->keyPress(key);
   update();
 }

@@ -84,6 +84,7 @@ class ViewerWidget : public QOpenGLWidget {
   [[nodiscard]] bool rayAt(const QPoint& pos, osg::Vec3d& start, osg::Vec3d& end) const;
   void applyCamera(const osg::Vec3d& eye, const osg::Vec3d& centre, const osg::Vec3d& up,
                    bool asHome);
+  void frame(const geo::Extent& projectExtent, bool asHome);
   [[nodiscard]] double aspect() const;
 
   osg::ref_ptr<osgViewer::Viewer> m_viewer;
@@ -93,6 +94,13 @@ class ViewerWidget : public QOpenGLWidget {
   osg::ref_ptr<osg::Group> m_sceneHolder;
   osg::ref_ptr<osg::Group> m_highlight;
   std::optional<render::CityScene> m_scene;  ///< shallow copy (OSG refs) for camera presets
+  /// The extent the camera was last framed on, while the user has not moved it since: a resize
+  /// then frames it again for the new aspect ratio.
+  struct Framing {
+    geo::Extent extent;  ///< project CRS
+    bool home = false;   ///< also the manipulator's home (Zoom to all)
+  };
+  std::optional<Framing> m_framed;
   QPoint m_pressPos;
   bool m_leftDown = false;
   bool m_dragged = false;

@@ -1,0 +1,133 @@
+// File > Import on a worker thread: real OSM buildings of Monaco into a new project, a
+// cancelled import that leaves the project unchanged, and a failing import that shows an error.
+#include <QFile>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest/QtTest>
+
+#include <memory>
+
+#include "gui/error_reporter.hpp"
+#include "gui/import_controller.hpp"
+#include "gui/main_window.hpp"
+#include "gui/project_document.hpp"
+#include "gui/viewer_widget.hpp"
+#include "gui_test_support.hpp"
+
+using dothi::app::gui::ImportController;
+using dothi::app::gui::MainWindow;
+using dothi::app::gui::ViewerWidget;
+namespace support = dothi::tests::gui;
+
+namespace {
+
+const QString kBuildings = QStringLiteral(DOTHI_SHARED_DATA "/osm/monaco2021_buildings.geojson");
+
+}  // namespace
+
+class ImportTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void init();
+  void cleanup();
+  void importBuildingsShowsThemInTreeAndView();
+  void cancelledImportLeavesProjectUnchanged();
+  void failingImportShowsError();
+
+ private:
+  QTemporaryDir m_dir;
+  QString m_project;
+  std::unique_ptr<MainWindow> m_window;
+};
+
+void ImportTest::init() {
+  if (!QFile::exists(kBuildings)) QSKIP("shared data missing: osm/monaco2021_buildings.geojson");
+  static int n = 0;
+  m_project = m_dir.filePath(QStringLiteral("import-%1.dothi").arg(++n));
+  m_window = std::make_unique<MainWindow>();
+  QVERIFY(m_window->document().create(m_project));
+  m_window->show();
+  QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void ImportTest::cleanup() {
+  m_window.reset();
+}
+
+void ImportTest::importBuildingsShowsThemInTreeAndView() {
+  ImportController& importer = m_window->importer();
+  QSignalSpy finished(&importer, &ImportController::finished);
+  QVERIFY(importer.startImport(kBuildings));
+  QVERIFY(importer.isRunning());
+  // The GUI thread keeps running while the worker imports: frames and events go on.
+  const int framesBefore = m_window->viewer().framesDrawn();
+  m_window->viewer().update();
+  QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 120000);
+  QVERIFY(m_window->viewer().framesDrawn() > framesBefore);
+  QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+  QCOMPARE(m_window->errors().count(), 0);
+
+  QTreeWidget& tree = m_window->layerTreeWidget();
+  QCOMPARE(tree.topLevelItemCount(), 1);
+  QVERIFY(tree.topLevelItem(0)->text(2).remove(',').toLongLong() > 1000);
+  const auto* scene = m_window->document().scene();
+  QVERIFY(scene && !scene->extent.isEmpty());
+  QCOMPARE(QString::fromStdString(m_window->document().project()->crs()), QStringLiteral("EPSG:32632"));
+
+  // Clicking the middle of the view identifies some building of the layer.
+  QTest::qWait(200);
+  ViewerWidget& viewer = m_window->viewer();
+  const QPoint centre = viewer.rect().center();
+  if (viewer.pick(centre)) {
+    QTest::mouseClick(&viewer, Qt::LeftButton, {}, centre);
+    QTRY_VERIFY(m_window->attributeTable().rowCount() > 3);
+  }
+}
+
+void ImportTest::cancelledImportLeavesProjectUnchanged() {
+  ImportController& importer = m_window->importer();
+  QSignalSpy finished(&importer, &ImportController::finished);
+  QVERIFY(importer.startImport(kBuildings));
+  importer.cancel();
+  QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 120000);
+  QVERIFY(!finished.at(0).at(0).toBool());
+  QCOMPARE(m_window->errors().count(), 0);  // a cancel is no error
+  QCOMPARE(m_window->layerTreeWidget().topLevelItemCount(), 0);
+  QVERIFY(m_window->document().project()->layers().empty());
+}
+
+void ImportTest::failingImportShowsError() {
+  const QString broken = m_dir.filePath(QStringLiteral("broken.geojson"));
+  QFile file(broken);
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write("{ \"type\": \"FeatureCollection\", \"features\": [ {{{ ");
+  file.close();
+  ImportController& importer = m_window->importer();
+  QSignalSpy finished(&importer, &ImportController::finished);
+  QString shown;
+  QTimer closer;
+  connect(&closer, &QTimer::timeout, this, [&shown] {
+    if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+      shown = box->text();
+      box->done(QMessageBox::Ok);
+    }
+  });
+  closer.start(50);
+  QVERIFY(importer.startImport(broken));
+  QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 60000);
+  closer.stop();
+  QVERIFY(!finished.at(0).at(0).toBool());
+  QVERIFY2(shown.contains(QStringLiteral("broken.geojson")), qPrintable(shown));
+  QVERIFY(m_window->document().project()->layers().empty());
+}
+
+int main(int argc, char** argv) {
+  ImportTest test;
+  return support::runGuiTest(argc, argv, test);
+}
+
+#include "import_test.moc"
