@@ -9,6 +9,8 @@
 #include <QtTest/QtTest>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 #include "gui/error_reporter.hpp"
 #include "gui/import_controller.hpp"
@@ -25,6 +27,14 @@ namespace support = dothi::tests::gui;
 namespace {
 
 const QString kBuildings = QStringLiteral(DOTHI_SHARED_DATA "/osm/monaco2021_buildings.geojson");
+
+QString attribute(const QTableWidget& table, const QString& field) {
+  for (int row = 0; row < table.rowCount(); ++row) {
+    if (table.item(row, 0) && table.item(row, 0)->text() == field)
+      return table.item(row, 1) ? table.item(row, 1)->text() : QString();
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -78,14 +88,25 @@ void ImportTest::importBuildingsShowsThemInTreeAndView() {
   QVERIFY(scene && !scene->extent.isEmpty());
   QCOMPARE(QString::fromStdString(m_window->document().project()->crs()), QStringLiteral("EPSG:32632"));
 
-  // Clicking the middle of the view identifies some building of the layer.
+  // Find a pixel that shows a building (scanning a grid), then click it for real.
   QTest::qWait(200);
   ViewerWidget& viewer = m_window->viewer();
-  const QPoint centre = viewer.rect().center();
-  if (viewer.pick(centre)) {
-    QTest::mouseClick(&viewer, Qt::LeftButton, {}, centre);
-    QTRY_VERIFY(m_window->attributeTable().rowCount() > 3);
+  std::optional<std::pair<QPoint, dothi::render::PickResult>> target;
+  for (int y = 10; y < viewer.height() && !target; y += 12) {
+    for (int x = 10; x < viewer.width() && !target; x += 12) {
+      const auto hit = viewer.pick(QPoint(x, y));
+      if (!hit) continue;
+      if (auto picked = dothi::render::pickFeature(*scene, hit->drawable, hit->primitiveIndex,
+                                                    hit->localPoint))
+        target = std::pair{QPoint(x, y), *picked};
+    }
   }
+  QVERIFY2(target, "no building visible in the view");
+  QTest::mouseClick(&viewer, Qt::LeftButton, {}, target->first);
+  QTRY_COMPARE(attribute(m_window->attributeTable(), QStringLiteral("Feature id")),
+               QString::number(target->second.featureId));
+  QCOMPARE(attribute(m_window->attributeTable(), QStringLiteral("Layer")),
+           QString::fromStdString(target->second.layer));
 }
 
 void ImportTest::cancelledImportLeavesProjectUnchanged() {
