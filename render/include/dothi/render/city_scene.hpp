@@ -46,6 +46,9 @@ struct CityScene {
 /// Default colour of a layer kind (and of a land-use/zoning category when given).
 osg::Vec4 kindColour(geo::LayerKind kind, const std::string& category = {});
 
+/// Background (clear) colour that views of the scene use, so snapshots and the viewer agree.
+osg::Vec4 skyColour();
+
 /// Builds the whole scene from the project. Never throws; errors name the layer.
 geo::Result<CityScene> buildCityScene(const geo::Project& project, const SceneOptions& options = {});
 

@@ -9,6 +9,9 @@ namespace dothi::render {
 
 enum class ViewPreset { Top, Oblique };
 
+/// Vertical field of view (degrees) that presetCamera frames for; viewers should use it too.
+inline constexpr double kViewFovYDegrees = 30.0;
+
 struct SnapshotOptions {
   int width = 1600;
   int height = 900;
