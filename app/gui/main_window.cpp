@@ -74,7 +74,7 @@ void MainWindow::createDocks() {
   attributes->setObjectName(QStringLiteral("attributesDock"));
   attributes->setWidget(m_attributeTable);
   addDockWidget(Qt::RightDockWidgetArea, attributes);
-  resizeDocks({layers, attributes}, {260, 300}, Qt::Horizontal);
+  resizeDocks({layers, attributes}, {330, 300}, Qt::Horizontal);
 }
 
 void MainWindow::createFileMenu() {

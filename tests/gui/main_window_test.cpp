@@ -3,6 +3,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QTableWidget>
+#include <QTranslator>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest/QtTest>
@@ -10,8 +11,11 @@
 #include <memory>
 
 #include "gui/error_reporter.hpp"
+#include "gui/identify_controller.hpp"
+#include "gui/labels.hpp"
 #include "gui/main_window.hpp"
 #include "gui/project_document.hpp"
+#include "gui/translations.hpp"
 #include "gui/viewer_widget.hpp"
 #include "gui_test_support.hpp"
 
@@ -48,7 +52,9 @@ class MainWindowTest : public QObject {
   void framebufferShowsCity();
   void cursorShowsProjectAndWgs84Coordinates();
   void uncheckingLayerHidesIt();
+  void dragOrbitsAndHomeKeyRestoresView();
   void corruptProjectShowsErrorAndKeepsProject();
+  void vietnameseTranslationLoads();
 
  private:
   void waitForFrames(int count = 2);
@@ -191,6 +197,57 @@ void MainWindowTest::uncheckingLayerHidesIt() {
                QStringLiteral("Tower B"));
 }
 
+void MainWindowTest::dragOrbitsAndHomeKeyRestoresView() {
+  ViewerWidget& viewer = m_window->viewer();
+  m_window->identify().clear();
+  waitForFrames();
+  const osg::Matrixd home = viewer.viewer()->getCamera()->getViewMatrix();
+  const QPoint from = viewer.rect().center();
+  QTest::mousePress(&viewer, Qt::LeftButton, {}, from);
+  for (int step = 1; step <= 10; ++step) {
+    QMouseEvent move(QEvent::MouseMove, QPointF(from + QPoint(12 * step, 4 * step)),
+                     viewer.mapToGlobal(QPointF(from + QPoint(12 * step, 4 * step))),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&viewer, &move);
+    waitForFrames(1);
+  }
+  QTest::mouseRelease(&viewer, Qt::LeftButton, {}, from + QPoint(120, 40));
+  waitForFrames();
+  QVERIFY(m_window->attributeTable().rowCount() == 0);  // a drag is no click
+  const osg::Matrixd orbited = viewer.viewer()->getCamera()->getViewMatrix();
+  QVERIFY2(orbited != home, "the drag did not move the camera");
+  // Double-clicking the layer frames its extent: here the project's, so the home view.
+  QTreeWidget& tree = m_window->layerTreeWidget();
+  const QRect row = tree.visualItemRect(tree.topLevelItem(0));
+  // As a person does it: the first click selects (press sets the view's pressed index).
+  QTest::mouseClick(tree.viewport(), Qt::LeftButton, {}, row.center());
+  QTest::mouseDClick(tree.viewport(), Qt::LeftButton, {}, row.center());
+  waitForFrames();
+  const osg::Matrixd framed = viewer.viewer()->getCamera()->getViewMatrix();
+  for (int i = 0; i < 16; ++i) QVERIFY(qAbs(framed.ptr()[i] - home.ptr()[i]) < 1e-6);
+  QTest::mousePress(&viewer, Qt::LeftButton, {}, from);
+  QMouseEvent drag(QEvent::MouseMove, QPointF(from + QPoint(80, 0)),
+                   viewer.mapToGlobal(QPointF(from + QPoint(80, 0))), Qt::NoButton,
+                   Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&viewer, &drag);
+  QTest::mouseRelease(&viewer, Qt::LeftButton, {}, from + QPoint(80, 0));
+  waitForFrames();
+  QVERIFY(viewer.viewer()->getCamera()->getViewMatrix() != home);
+
+  m_window->activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+  viewer.setFocus();
+  QTest::keyClick(&viewer, Qt::Key_Home);
+  waitForFrames();
+  const osg::Matrixd back = viewer.viewer()->getCamera()->getViewMatrix();
+  double worst = 0;
+  for (int i = 0; i < 16; ++i) worst = std::max(worst, qAbs(back.ptr()[i] - home.ptr()[i]));
+  double moved = 0;
+  for (int i = 0; i < 16; ++i) moved = std::max(moved, qAbs(orbited.ptr()[i] - home.ptr()[i]));
+  qInfo("view matrix: orbit moved it by %g, Home left %g", moved, worst);
+  QVERIFY(worst < 1e-6);
+}
+
 void MainWindowTest::corruptProjectShowsErrorAndKeepsProject() {
   const QString corrupt = m_dir.filePath(QStringLiteral("corrupt.dothi"));
   QFile file(corrupt);
@@ -211,6 +268,16 @@ void MainWindowTest::corruptProjectShowsErrorAndKeepsProject() {
   QVERIFY2(shown.contains(QStringLiteral("corrupt.dothi")), qPrintable(shown));
   QCOMPARE(m_window->errors().lastError(), shown);
   QCOMPARE(m_window->document().path(), m_project);  // the open project stays
+}
+
+void MainWindowTest::vietnameseTranslationLoads() {
+  QVERIFY(dothi::app::gui::installTranslators(*QCoreApplication::instance(), QStringLiteral("vi")));
+  QCOMPARE(QCoreApplication::translate("dothi::app::gui::MainWindow", "&File"),
+           QStringLiteral("&Tệp"));
+  QCOMPARE(dothi::app::gui::layerKindLabel(dothi::geo::LayerKind::Buildings),
+           QStringLiteral("Công trình"));
+  qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator*>());
+  QLocale::setDefault(QLocale::c());
 }
 
 int main(int argc, char** argv) {

@@ -1,286 +1,283 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>dothi</name>
     <message>
         <source>Buildings</source>
-        <translation type="unfinished"></translation>
+        <translation>Công trình</translation>
     </message>
     <message>
         <source>Parcels</source>
-        <translation type="unfinished"></translation>
+        <translation>Thửa đất</translation>
     </message>
     <message>
         <source>Land use</source>
-        <translation type="unfinished"></translation>
+        <translation>Sử dụng đất</translation>
     </message>
     <message>
         <source>Zoning</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy hoạch phân khu</translation>
     </message>
     <message>
         <source>Roads</source>
-        <translation type="unfinished"></translation>
+        <translation>Giao thông</translation>
     </message>
     <message>
         <source>Infrastructure</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạ tầng kỹ thuật</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Khác</translation>
     </message>
 </context>
 <context>
     <name>dothi::app::gui::CoordinateStatus</name>
     <message>
         <source>E %1  N %2  Z %3 m (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đ %1  B %2  Z %3 m (%4)</translation>
     </message>
     <message>
         <source>%1° %2, %3° %4 (WGS 84)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1° %2, %3° %4 (WGS 84)</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>B</translation>
     </message>
     <message>
         <source>S</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>E</source>
-        <translation type="unfinished"></translation>
+        <translation>Đ</translation>
     </message>
     <message>
         <source>W</source>
-        <translation type="unfinished"></translation>
+        <translation>T</translation>
     </message>
 </context>
 <context>
     <name>dothi::app::gui::IdentifyController</name>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Trường</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Giá trị</translation>
     </message>
     <message>
         <source>Cannot read feature</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được đối tượng</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lớp</translation>
     </message>
     <message>
         <source>Feature id</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã đối tượng</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Area (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diện tích (m²)</translation>
     </message>
 </context>
 <context>
     <name>dothi::app::gui::ImportController</name>
     <message>
         <source>Vector data (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.gml *.dxf *.fgb *.tab *.mif *.csv *.osm *.pbf *.dgn);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dữ liệu vector (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.gml *.dxf *.fgb *.tab *.mif *.csv *.osm *.pbf *.dgn);;Tất cả tệp (*)</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập dữ liệu</translation>
     </message>
     <message>
         <source>Create or open a project first (File &gt; New project…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy tạo hoặc mở một dự án trước (Tệp &gt; Dự án mới…).</translation>
     </message>
     <message>
         <source>Import vector data</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập dữ liệu vector</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang hủy…</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang nhập %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Import cancelled; the project is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hủy nhập; dự án không thay đổi.</translation>
     </message>
     <message>
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập dữ liệu thất bại</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n layer(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Đã nhập %n lớp.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>dothi::app::gui::LayerTreeController</name>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lớp</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Features</source>
-        <translation type="unfinished"></translation>
+        <translation>Đối tượng</translation>
     </message>
     <message>
         <source>%1: %2 features from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 đối tượng từ %3</translation>
     </message>
     <message>
         <source>Zoom to layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Thu phóng tới lớp</translation>
     </message>
     <message>
         <source>Hide layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ẩn lớp</translation>
     </message>
     <message>
         <source>Show layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện lớp</translation>
     </message>
 </context>
 <context>
     <name>dothi::app::gui::MainWindow</name>
     <message>
         <source>DoThi projects (*.dothi);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự án DoThi (*.dothi);;Tất cả tệp (*)</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Các lớp</translation>
     </message>
     <message>
         <source>Feature attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Thuộc tính đối tượng</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tệp</translation>
     </message>
     <message>
         <source>&amp;New project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự án &amp;mới…</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhập dữ liệu…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thoát</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xem</translation>
     </message>
     <message>
         <source>Zoom to &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem &amp;toàn bộ</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <source>&amp;About DoThi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giới thiệu DoThi</translation>
     </message>
     <message>
         <source>About DoThi</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới thiệu DoThi</translation>
     </message>
     <message>
         <source>DoThi %1 — a 3D digital twin of the city.</source>
-        <translation type="unfinished"></translation>
+        <translation>DoThi %1 — bản sao số 3D của đô thị.</translation>
     </message>
     <message>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở dự án</translation>
     </message>
     <message>
         <source>New project</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự án mới</translation>
     </message>
     <message>
         <source>Cannot create project</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tạo được dự án</translation>
     </message>
     <message>
         <source>%1 cannot be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể thay thế %1.</translation>
     </message>
     <message>
         <source>no project</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa có dự án</translation>
     </message>
     <message>
         <source>DoThi — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DoThi — %1</translation>
     </message>
 </context>
 <context>
     <name>dothi::app::gui::ProjectDocument</name>
     <message>
         <source>Cannot open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Không mở được dự án</translation>
     </message>
     <message>
         <source>Cannot display project</source>
-        <translation type="unfinished"></translation>
+        <translation>Không hiển thị được dự án</translation>
     </message>
     <message>
         <source>Cannot create project</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tạo được dự án</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>DoThi: 3D city digital twin</source>
-        <translation type="unfinished"></translation>
+        <translation>DoThi: bản sao số 3D của đô thị</translation>
     </message>
     <message>
         <source>Save a picture of the window to FILE and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu ảnh cửa sổ vào FILE rồi thoát.</translation>
     </message>
     <message>
         <source>Interface language (vi, en).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngôn ngữ giao diện (vi, en).</translation>
     </message>
     <message>
         <source>Project file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp dự án cần mở.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Fills the Vietnamese translations of dothi_vi.ts from the table below (run after lupdate:
+translations/update.sh does both). Strings missing here stay unfinished, shown in English."""
+import sys
+import xml.etree.ElementTree as ET
+
+VI = {
+    "E %1  N %2  Z %3 m (%4)": "Đ %1  B %2  Z %3 m (%4)",
+    "%1° %2, %3° %4 (WGS 84)": "%1° %2, %3° %4 (WGS 84)",
+    "N": "B", "S": "N", "E": "Đ", "W": "T",
+    "Field": "Trường", "Value": "Giá trị",
+    "Cannot read feature": "Không đọc được đối tượng",
+    "Layer": "Lớp", "Feature id": "Mã đối tượng", "Kind": "Loại", "Area (m²)": "Diện tích (m²)",
+    "Vector data (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.gml *.dxf *.fgb *.tab *.mif "
+    "*.csv *.osm *.pbf *.dgn);;All files (*)":
+        "Dữ liệu vector (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.gml *.dxf *.fgb *.tab "
+        "*.mif *.csv *.osm *.pbf *.dgn);;Tất cả tệp (*)",
+    "Import": "Nhập dữ liệu",
+    "Create or open a project first (File > New project…).":
+        "Hãy tạo hoặc mở một dự án trước (Tệp > Dự án mới…).",
+    "Import vector data": "Nhập dữ liệu vector",
+    "Cancelling…": "Đang hủy…",
+    "Importing %1…": "Đang nhập %1…",
+    "Cancel": "Hủy",
+    "Import cancelled; the project is unchanged.": "Đã hủy nhập; dự án không thay đổi.",
+    "Import failed": "Nhập dữ liệu thất bại",
+    "Imported %n layer(s).": "Đã nhập %n lớp.",
+    "Features": "Đối tượng",
+    "%1: %2 features from %3": "%1: %2 đối tượng từ %3",
+    "Zoom to layer": "Thu phóng tới lớp",
+    "Hide layer": "Ẩn lớp", "Show layer": "Hiện lớp",
+    "DoThi projects (*.dothi);;All files (*)": "Dự án DoThi (*.dothi);;Tất cả tệp (*)",
+    "Layers": "Các lớp",
+    "Feature attributes": "Thuộc tính đối tượng",
+    "&File": "&Tệp", "&New project…": "Dự án &mới…", "&Open…": "&Mở…",
+    "&Import…": "&Nhập dữ liệu…", "&Quit": "&Thoát",
+    "&View": "&Xem", "Zoom to &all": "Xem &toàn bộ",
+    "&Help": "Trợ &giúp", "&About DoThi": "&Giới thiệu DoThi", "About DoThi": "Giới thiệu DoThi",
+    "DoThi %1 — a 3D digital twin of the city.": "DoThi %1 — bản sao số 3D của đô thị.",
+    "Open project": "Mở dự án", "New project": "Dự án mới",
+    "Cannot create project": "Không tạo được dự án",
+    "%1 cannot be replaced.": "Không thể thay thế %1.",
+    "no project": "chưa có dự án",
+    "DoThi — %1": "DoThi — %1",
+    "Cannot open project": "Không mở được dự án",
+    "Cannot display project": "Không hiển thị được dự án",
+    "Buildings": "Công trình", "Parcels": "Thửa đất", "Land use": "Sử dụng đất",
+    "Zoning": "Quy hoạch phân khu", "Roads": "Giao thông", "Infrastructure": "Hạ tầng kỹ thuật",
+    "Other": "Khác",
+    "DoThi: 3D city digital twin": "DoThi: bản sao số 3D của đô thị",
+    "Save a picture of the window to FILE and quit.": "Lưu ảnh cửa sổ vào FILE rồi thoát.",
+    "Interface language (vi, en).": "Ngôn ngữ giao diện (vi, en).",
+    "Project file to open.": "Tệp dự án cần mở.",
+}
+
+
+def main(path):
+    tree = ET.parse(path)
+    missing = 0
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        text = VI.get(source)
+        if text is None:
+            missing += 1
+            continue
+        if message.get("numerus") == "yes":
+            for child in list(translation):
+                translation.remove(child)
+            ET.SubElement(translation, "numerusform").text = text
+            translation.text = None
+        else:
+            translation.text = text
+        translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    print(f"{path}: {missing} string(s) without a Vietnamese translation")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
