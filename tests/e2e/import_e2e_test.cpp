@@ -46,7 +46,13 @@ INSTANTIATE_TEST_SUITE_P(
                       std::make_pair("mapinfo_dgn/kastoria_cadastre_1925.tab", ""),
                       std::make_pair("mapinfo_dgn/kastoria_cadastre_1925_v7.dgn", "EPSG:2100"),
                       std::make_pair("mapinfo_dgn/gdal_autotest/utf8.mif", ""),
-                      std::make_pair("citygml/berlin_open_data_sample.gml", "EPSG:25833")));
+                      std::make_pair("citygml/berlin_open_data_sample.gml", "EPSG:25833")),
+    [](const auto& info) {
+      std::string name = std::filesystem::path(info.param.first).filename().string();
+      for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      return name;
+    });
 
 TEST(ImportE2E, OsmPbfAllLayers) {
   DOTHI_REQUIRE_DATA("osm/monaco_2021-12.osm.pbf");
