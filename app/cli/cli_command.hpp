@@ -1,0 +1,24 @@
+#pragma once
+// How dothi-cli commands plug into main.cpp: each command file adds its CLI11 subcommands and
+// the function that runs them. main.cpp calls one add...Commands() per file.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace dothi::cli {
+
+struct CliCommand {
+  CLI::App* subcommand = nullptr;
+  std::function<int()> run;   ///< returns the exit code
+  bool needsDisplay = false;  ///< OSG rendering: re-run under xvfb-run when there is no display
+};
+
+using CommandList = std::vector<CliCommand>;
+
+/// import, info, export, render, indicators (commands.cpp).
+void addCoreCommands(CLI::App& app, CommandList& commands);
+/// bench import (and later benchmarks) (bench_commands.cpp).
+void addBenchCommands(CLI::App& app, CommandList& commands);
+
+}  // namespace dothi::cli
