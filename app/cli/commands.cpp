@@ -40,6 +40,22 @@ geo::Result<std::unique_ptr<geo::Project>> openProject(const std::string& path, 
   return geo::Project::open(path, readOnly);
 }
 
+int printTerrainImport(const ImportArgs& a, const app::ImportResult& r) {
+  const auto& t = *r.terrain;
+  if (a.json) {
+    std::cout << json{{"project", a.project}, {"crs", r.projectCrs}, {"crs_chosen", r.projectCrsChosen},
+                      {"terrain", {{"columns", t.columns}, {"rows", t.rows}, {"cell_size", t.cellSize},
+                                   {"min_height", t.minHeight}, {"max_height", t.maxHeight},
+                                   {"valid_fraction", t.validFraction}, {"source_crs", t.sourceCrs}}}}.dump(2)
+              << "\n";
+  } else if (!a.quiet) {
+    std::printf("Imported terrain %dx%d cells of %.1f m, heights %.1f..%.1f m (%.1f%% with data) from %s\n", t.columns,
+                t.rows, t.cellSize, t.minHeight, t.maxHeight, t.validFraction * 100, t.sourceCrs.c_str());
+    if (r.projectCrsChosen) std::cout << "Project CRS set to " << app::crsLabel(r.projectCrs) << "\n";
+  }
+  return 0;
+}
+
 void printProgress(double fraction, const std::string& message) {
   std::fprintf(stderr, "\r%3d%% %-50s", static_cast<int>(fraction * 100), message.c_str());
   std::fflush(stderr);
@@ -54,7 +70,9 @@ int runImport(const ImportArgs& a) {
   o.fromCrs = a.fromCrs;
   o.sourceLayer = a.sourceLayer;
   o.where = a.where;
-  if (!a.kind.empty()) {
+  if (a.kind == "terrain") {
+    o.terrain = true;  // a DEM raster: stored as the project's terrain, not as a layer
+  } else if (!a.kind.empty()) {
     o.kind = geo::layerKindFromName(a.kind);
     if (!o.kind) return reportError({geo::ErrorCode::InvalidArgument, "unknown kind '" + a.kind + "'", {}, {}, {}});
   }
@@ -63,6 +81,7 @@ int runImport(const ImportArgs& a) {
   auto result = app::importIntoFile(a.project, o);
   if (tty && o.progress) std::fprintf(stderr, "\r%60s\r", "");
   if (!result) return reportError(result.error());
+  if (result->terrain) return printTerrainImport(a, *result);
   json layers = json::array();
   for (const auto& l : result->layers) {
     layers.push_back({{"name", l.info.name}, {"kind", geo::layerKindName(l.info.kind)}, {"source_layer", l.sourceLayer},

@@ -13,7 +13,7 @@ void addImport(CLI::App& app, CommandList& commands) {
   c->add_option("source", a->source, "File, directory or PG:\"...\" connection string")->required();
   c->add_option("--into", a->project, "Project file (.dothi), created if missing")->required();
   c->add_option("--layer", a->layer, "Name of the new project layer");
-  c->add_option("--kind", a->kind, "buildings|parcels|landuse|zoning|roads|infrastructure|other (default: guessed)");
+  c->add_option("--kind", a->kind, "buildings|parcels|landuse|zoning|roads|infrastructure|other|terrain (a DEM raster; default: guessed)");
   c->add_option("--to-crs", a->toCrs, "Project CRS when the project has none yet (e.g. EPSG:9210)");
   c->add_option("--from-crs", a->fromCrs, "CRS of the source (required when it stores none, e.g. DGN)");
   c->add_option("--source-layer", a->sourceLayer, "Import only this layer of a multi-layer source");

@@ -6,6 +6,7 @@
 
 #include "dothi/geo/crs.hpp"
 #include "core/import_plan.hpp"
+#include "core/import_terrain.hpp"
 #include "dothi/importers/importer.hpp"
 
 namespace dothi::app {
@@ -110,6 +111,7 @@ geo::Result<std::string> decideProjectCrs(const geo::Project& project, const Imp
 
 geo::Result<ImportResult> importSource(geo::Project& project, const ImportOptions& o) {
   if (project.readOnly()) return geo::fail(ErrorCode::Io, "the project is open read-only", project.path());
+  if (o.terrain) return importTerrain(project, o);  // a DEM raster, not a vector source
   importers::ImporterRegistry registry;
   importers::registerBuiltinImporters(registry);
   auto importer = registry.find(o.source);

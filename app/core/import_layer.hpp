@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dothi/geo/error.hpp"
+#include "core/terrain_summary.hpp"
 #include "dothi/geo/project.hpp"
 
 namespace dothi::app {
@@ -15,6 +16,7 @@ struct ImportOptions {
   std::string source;                    ///< path or connection string (PG:...)
   std::string layerName;                 ///< project layer name; default from the source
   std::optional<geo::LayerKind> kind;    ///< default: guessed from the data
+  bool terrain = false;                  ///< the source is a DEM raster (`--kind terrain`)
   std::string sourceLayer;               ///< which layer of a multi-layer source; default all
   std::string where;                     ///< OGR SQL attribute filter
   std::string fromCrs;                   ///< overrides/supplies the source CRS
@@ -34,6 +36,7 @@ struct ImportResult {
   std::vector<ImportedLayer> layers;
   std::string projectCrs;
   bool projectCrsChosen = false;  ///< true when this import set the project CRS
+  std::optional<TerrainImportSummary> terrain;  ///< set by a terrain import (no layers then)
 };
 
 /// Imports into an open project. On any error or cancel nothing is changed in the project.

@@ -49,6 +49,7 @@ struct Query {
 
 class LayerWriter;
 class Transaction;
+struct TerrainGrid;
 
 class Project {
  public:
@@ -92,6 +93,11 @@ class Project {
   Result<std::unique_ptr<LayerWriter>> beginLayer(const LayerInfo& spec);
   Result<void> removeLayer(const std::string& name);
   Result<void> setLayerStyle(const std::string& name, const std::string& styleJson);
+
+  /// The terrain (DEM grid in the project CRS) stored in the project, if any (terrain.cpp).
+  [[nodiscard]] Result<std::optional<TerrainGrid>> terrain() const;
+  /// Stores the terrain, replacing any previous one (inside the open transaction, if any).
+  Result<void> setTerrain(const TerrainGrid& grid);
 
   /// Called after any change of the layer list or a layer (on the thread that made it).
   void addChangeListener(std::function<void()> listener);
