@@ -20,5 +20,7 @@ using CommandList = std::vector<CliCommand>;
 void addCoreCommands(CLI::App& app, CommandList& commands);
 /// bench import (and later benchmarks) (bench_commands.cpp).
 void addBenchCommands(CLI::App& app, CommandList& commands);
+/// validate, parcel, diff, bench validate: parcel review (validate_commands.cpp).
+void addAnalysisCommands(CLI::App& app, CommandList& commands);
 
 }  // namespace dothi::cli

@@ -1,0 +1,110 @@
+// `dothi-cli validate`, `parcel`, `diff` and `bench validate`: parcel review for land
+// departments. Argument parsing and exit codes only; the work is in app/core and bench/.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli_command.hpp"
+#include "commands.hpp"
+#include "core/validate_layer.hpp"
+#include "core/validation_report.hpp"
+
+namespace dothi::cli {
+
+namespace {
+
+using nlohmann::json;
+
+struct ValidateArgs {
+  std::string project, layer, idField, against, orientation = "layer", reportCrs = "wgs84";
+  std::vector<std::string> reports;
+  double gapTolerance = 0.5, sliverWidth = 0.2, minArea = 0.01, spikeAngle = 1.0;
+  int threads = 0;
+  bool json = false, quiet = false;
+};
+
+void progressLine(double fraction, const std::string& message) {
+  std::fprintf(stderr, "\r%3d%% %-60s", static_cast<int>(fraction * 100), message.c_str());
+  std::fflush(stderr);
+}
+
+int runValidate(const ValidateArgs& a) {
+  app::ValidateOptions o;
+  o.layer = a.layer;
+  o.idField = a.idField;
+  o.against = a.against;
+  o.topology.gapTolerance = a.gapTolerance;
+  o.topology.sliverWidth = a.sliverWidth;
+  o.topology.minArea = a.minArea;
+  o.topology.spikeAngle = a.spikeAngle;
+  o.topology.threads = a.threads;
+  if (a.orientation == "ccw") o.topology.orientation = geo::analysis::OrientationRule::Ccw;
+  else if (a.orientation == "cw") o.topology.orientation = geo::analysis::OrientationRule::Cw;
+  else if (a.orientation != "layer")
+    return reportError({geo::ErrorCode::InvalidArgument, "--orientation must be layer, ccw or cw", {}, {}, {}});
+  if (a.reportCrs != "wgs84" && a.reportCrs != "project")
+    return reportError({geo::ErrorCode::InvalidArgument, "--report-crs must be wgs84 or project", {}, {}, {}});
+  if (a.gapTolerance < 0 || a.sliverWidth < 0 || a.minArea < 0 || a.spikeAngle < 0)
+    return reportError({geo::ErrorCode::InvalidArgument, "tolerances must not be negative", {}, {}, {}});
+  const bool tty = isatty(STDERR_FILENO);
+  if (tty && !a.quiet && !a.json) o.topology.progress = progressLine;
+  auto project = geo::Project::open(a.project, true);
+  if (!project) return reportError(project.error());
+  auto result = app::validateLayer(**project, o);
+  if (o.topology.progress) std::fprintf(stderr, "\r%66s\r", "");
+  if (!result) return reportError(result.error());
+  const auto crs = a.reportCrs == "project" ? app::ReportCrs::Project : app::ReportCrs::Wgs84;
+  json written = json::array();
+  for (const auto& path : a.reports) {
+    auto what = app::writeValidationReport(*result, path, crs);
+    if (!what) return reportError(what.error());
+    written.push_back({{"path", path}, {"format", *what}});
+  }
+  if (a.json) {
+    json j = app::validationJson(*result);
+    j["reports"] = written;
+    std::cout << j.dump(2) << "\n";
+  } else if (!a.quiet) {
+    std::cout << app::validationText(*result);
+    for (const auto& w : written)
+      std::cout << "Report written: " << w["path"].get<std::string>() << " (" << w["format"].get<std::string>() << ")\n";
+  }
+  return 0;
+}
+
+void addValidate(CLI::App& app, CommandList& commands) {
+  auto a = std::make_shared<ValidateArgs>();
+  auto* c = app.add_subcommand("validate",
+                               "Exact topology check of a parcel layer: ring defects, overlaps, gaps, slivers, ids, "
+                               "boundary crossings (exit 0 when it ran, findings or not)");
+  c->add_option("project", a->project)->required();
+  c->add_option("--layer", a->layer, "Polygon layer to validate")->required();
+  c->add_option("--id", a->idField, "Parcel id field (default: fid; with a field, duplicate/missing ids are findings)");
+  c->add_option("--against", a->against, "Boundary layer (zoning, administrative units) parcels must not cross");
+  c->add_option("--gap-tolerance", a->gapTolerance, "m²: uncovered holes up to this area are gaps")->capture_default_str();
+  c->add_option("--sliver-width", a->sliverWidth, "m: parcels thinner than this (2·area/perimeter) are slivers")
+      ->capture_default_str();
+  c->add_option("--min-area", a->minArea, "m²: overlaps/gaps/boundary pieces at or below this are noise, not listed")
+      ->capture_default_str();
+  c->add_option("--spike-angle", a->spikeAngle, "degrees: a vertex turning back by less than this is a spike")
+      ->capture_default_str();
+  c->add_option("--orientation", a->orientation, "Shell orientation rule: layer (majority), ccw (OGC), cw (ESRI)")
+      ->capture_default_str();
+  c->add_option("--report", a->reports, "Report file(s): .geojson, .csv, .html (repeatable)");
+  c->add_option("--report-crs", a->reportCrs, "Report coordinates: wgs84 (lon/lat) or project")->capture_default_str();
+  c->add_option("--threads", a->threads, "Worker threads (default: one per core)");
+  c->add_flag("--json", a->json, "Summary and every finding as JSON (project CRS)");
+  c->add_flag("-q,--quiet", a->quiet, "No progress or summary");
+  commands.push_back({c, [a] { return runValidate(*a); }});
+}
+
+}  // namespace
+
+void addAnalysisCommands(CLI::App& app, CommandList& commands) {
+  addValidate(app, commands);
+}
+
+}  // namespace dothi::cli

@@ -1,0 +1,171 @@
+// CGAL translation unit #2: the exact overlay behind analysis::overlay(). All ring edges go into
+// one Arrangement_2 of segments over the exact kernel (Epeck: intersection points of nearly
+// parallel cadastral edges must be constructed exactly, or tiny overlaps and gaps appear and
+// vanish with rounding). Each edge carries the owners whose ring it belongs to; overlapping edges
+// merge their owner lists, so crossing an edge toggles each owner listed (even-odd rule, which
+// also gives a meaning to invalid rings). A breadth-first walk from the unbounded face (covered
+// by nobody) then gives every face the exact set of owners covering it.
+#include <CGAL/Arr_curve_data_traits_2.h>
+#include <CGAL/Arr_extended_dcel.h>
+#include <CGAL/Arr_segment_traits_2.h>
+#include <CGAL/Arrangement_2.h>
+#include <CGAL/Exact_predicates_exact_constructions_kernel.h>
+
+#include <algorithm>
+#include <deque>
+#include <exception>
+
+#include "dothi/geo/analysis/overlay.hpp"
+
+namespace dothi::geo::analysis {
+
+namespace {
+
+using Kernel = CGAL::Exact_predicates_exact_constructions_kernel;
+using ExactFT = Kernel::Exact_kernel::FT;
+using Owners = std::vector<std::uint32_t>;
+
+/// Overlapping edges keep every owner, repeats included (a repeat toggles twice: no change).
+struct MergeOwners {
+  Owners operator()(const Owners& a, const Owners& b) const {
+    Owners r;
+    r.reserve(a.size() + b.size());
+    r.insert(r.end(), a.begin(), a.end());
+    r.insert(r.end(), b.begin(), b.end());
+    return r;
+  }
+};
+
+using SegmentTraits = CGAL::Arr_segment_traits_2<Kernel>;
+using Traits = CGAL::Arr_curve_data_traits_2<SegmentTraits, Owners, MergeOwners>;
+using Dcel = CGAL::Arr_face_extended_dcel<Traits, std::size_t>;
+using Arrangement = CGAL::Arrangement_2<Traits, Dcel>;
+using Curve = Traits::X_monotone_curve_2;
+
+void addRing(const Ring& ring, std::uint32_t owner, std::vector<Curve>& curves) {
+  std::size_t n = ring.size();
+  if (n >= 2 && ring.front().x == ring.back().x && ring.front().y == ring.back().y) --n;  // closing vertex
+  if (n < 2) return;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Point& a = ring[i];
+    const Point& b = ring[(i + 1) % n];
+    if (a.x == b.x && a.y == b.y) continue;  // duplicate vertex: no edge
+    curves.emplace_back(SegmentTraits::X_monotone_curve_2(Kernel::Point_2(a.x, a.y), Kernel::Point_2(b.x, b.y)),
+                        Owners{owner});
+  }
+}
+
+/// a XOR toggles: each owner in `toggles` flips membership (a is sorted, result sorted).
+Owners toggled(const Owners& a, const Owners& toggles) {
+  Owners r = a;
+  for (std::uint32_t o : toggles) {
+    auto it = std::lower_bound(r.begin(), r.end(), o);
+    if (it != r.end() && *it == o) r.erase(it);
+    else r.insert(it, o);
+  }
+  return r;
+}
+
+Point toPoint(const Kernel::Point_2& p) { return {CGAL::to_double(p.x()), CGAL::to_double(p.y()), 0}; }
+
+/// Exact twice-signed-area contribution of one boundary cycle.
+ExactFT cycleCross(Arrangement::Ccb_halfedge_const_circulator start) {
+  ExactFT sum = 0;
+  auto h = start;
+  do {
+    const auto& p = CGAL::exact(h->source()->point());
+    const auto& q = CGAL::exact(h->target()->point());
+    sum += p.x() * q.y() - q.x() * p.y();
+  } while (++h != start);
+  return sum;
+}
+
+Ring cycleRing(Arrangement::Ccb_halfedge_const_circulator start, Owners& boundary, Extent* box) {
+  Ring ring;
+  auto h = start;
+  do {
+    ring.push_back(toPoint(h->source()->point()));
+    if (box) box->include(ring.back());
+    const Owners& d = h->curve().data();
+    boundary.insert(boundary.end(), d.begin(), d.end());
+  } while (++h != start);
+  ring.push_back(ring.front());
+  return ring;
+}
+
+OverlayFace describeFace(Arrangement::Face_const_handle f, const Owners& cover, FaceNeed need) {
+  OverlayFace face;
+  face.owners = cover;
+  face.bounded = !f->is_unbounded();
+  ExactFT twiceArea = 0;
+  for (auto it = f->outer_ccbs_begin(); it != f->outer_ccbs_end(); ++it) {
+    Ring r = cycleRing(*it, face.boundaryOwners, &face.box);
+    if (need == FaceNeed::Geometry) face.polygon.outer = std::move(r);
+    twiceArea += cycleCross(*it);
+  }
+  for (auto it = f->inner_ccbs_begin(); it != f->inner_ccbs_end(); ++it) {
+    Ring r = cycleRing(*it, face.boundaryOwners, nullptr);
+    if (need == FaceNeed::Geometry) face.polygon.holes.push_back(std::move(r));
+    if (face.bounded) twiceArea += cycleCross(*it);
+  }
+  std::sort(face.boundaryOwners.begin(), face.boundaryOwners.end());
+  face.boundaryOwners.erase(std::unique(face.boundaryOwners.begin(), face.boundaryOwners.end()),
+                            face.boundaryOwners.end());
+  face.area = face.bounded ? CGAL::to_double(twiceArea) / 2 : 0;
+  return face;
+}
+
+}  // namespace
+
+Result<void> overlay(const std::vector<OverlayInput>& inputs, const FaceNeedFn& need, const FaceSinkFn& sink,
+                     const std::atomic<bool>* cancel) {
+  try {
+    std::vector<Curve> curves;
+    for (const auto& in : inputs) {
+      if (!in.polygon) continue;
+      addRing(in.polygon->outer, in.owner, curves);
+      for (const auto& h : in.polygon->holes) addRing(h, in.owner, curves);
+    }
+    Arrangement arr;
+    CGAL::insert(arr, curves.begin(), curves.end());
+    curves.clear();
+    if (cancel && cancel->load()) return fail(ErrorCode::Cancelled, "cancelled");
+
+    std::size_t count = 0;
+    for (auto f = arr.faces_begin(); f != arr.faces_end(); ++f) f->set_data(count++);
+    std::vector<Owners> cover(count);
+    std::vector<char> seen(count, 0);
+    std::deque<Arrangement::Face_const_handle> queue;
+    const Arrangement::Face_const_handle outside = arr.unbounded_face();
+    seen[outside->data()] = 1;
+    queue.push_back(outside);
+    auto walk = [&](Arrangement::Face_const_handle f, Arrangement::Ccb_halfedge_const_circulator start) {
+      auto h = start;
+      do {
+        const auto g = h->twin()->face();
+        if (!seen[g->data()]) {
+          seen[g->data()] = 1;
+          cover[g->data()] = toggled(cover[f->data()], h->curve().data());
+          queue.push_back(g);
+        }
+      } while (++h != start);
+    };
+    while (!queue.empty()) {
+      const auto f = queue.front();
+      queue.pop_front();
+      for (auto it = f->outer_ccbs_begin(); it != f->outer_ccbs_end(); ++it) walk(f, *it);
+      for (auto it = f->inner_ccbs_begin(); it != f->inner_ccbs_end(); ++it) walk(f, *it);
+    }
+    for (auto f = arr.faces_begin(); f != arr.faces_end(); ++f) {
+      const Owners& c = cover[f->data()];
+      const FaceNeed n = need(c, !f->is_unbounded());
+      if (n == FaceNeed::Skip) continue;
+      sink(describeFace(f, c, n));
+    }
+    return {};
+  } catch (const std::exception& e) {
+    return fail(ErrorCode::Geometry, std::string("exact overlay failed: ") + e.what());
+  }
+}
+
+}  // namespace dothi::geo::analysis
