@@ -33,12 +33,14 @@ geo::Result<std::vector<Plan>> planLayers(const importers::Source& src, const Im
     return geo::fail(ErrorCode::NotFound,
                      o.sourceLayer.empty() ? "the source has no features" : "no layer named '" + o.sourceLayer + "' in the source",
                      o.source);
-  for (const auto& p : plans)
+  for (auto& p : plans) {
+    if (p.crs.empty() && o.askCrs) p.crs = o.askCrs(p.layer.name);
     if (p.crs.empty()) {
-      geo::Error e{ErrorCode::Crs, "the source stores no CRS: name it with --from-crs (e.g. EPSG:2100, EPSG:9210)", o.source,
+      geo::Error e{ErrorCode::Crs, "the source stores no CRS: name the one its coordinates are in (dothi-cli: --from-crs EPSG:N, e.g. EPSG:2100 or EPSG:9210)", o.source,
                    p.layer.name, {}};
       return std::unexpected(e);
     }
+  }
   return plans;
 }
 

@@ -24,6 +24,10 @@ struct ImportOptions {
   /// progress(fraction 0..1, message); called from the importing thread.
   std::function<void(double, const std::string&)> progress;
   const std::atomic<bool>* cancel = nullptr;  ///< set to true to stop; the project is unchanged
+  /// Asked for the CRS of a source layer that stores none (DGN, CSV...) when fromCrs is empty;
+  /// returns a definition, or "" to give up. Called on the importing thread (the GUI marshals
+  /// it to a dialog); without it such a source is refused.
+  std::function<std::string(const std::string& sourceLayer)> askCrs;
 };
 
 struct ImportedLayer {

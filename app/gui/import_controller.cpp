@@ -3,12 +3,17 @@
 #include <atomic>
 #include <mutex>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressDialog>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "dothi/geo/crs.hpp"
 #include "gui/error_reporter.hpp"
 #include "gui/project_document.hpp"
 
@@ -46,6 +51,7 @@ QString vectorFileFilter() {
 ImportController::ImportController(ProjectDocument& document, ErrorReporter& errors,
                                    QWidget* dialogParent, QObject* parent)
     : QObject(parent), m_document(document), m_errors(errors), m_dialogParent(dialogParent) {
+  m_pool.setMaxThreadCount(1);
   connect(&m_watcher, &QFutureWatcher<ImportOutcome>::finished, this,
           &ImportController::onWorkerFinished);
   connect(&m_poll, &QTimer::timeout, this, &ImportController::pollProgress);
@@ -54,7 +60,9 @@ ImportController::ImportController(ProjectDocument& document, ErrorReporter& err
 ImportController::~ImportController() {
   if (m_state) {
     m_state->cancel = true;
-    m_watcher.waitForFinished();
+    // Not waitForFinished(): a worker blocked on a question to this (GUI) thread must get its
+    // (empty, cancelled) answer before it can finish.
+    while (!m_watcher.isFinished()) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
   }
 }
 
@@ -82,15 +90,43 @@ bool ImportController::startImport(const QString& source) {
     const std::lock_guard lock(state->mutex);
     state->message = message;
   };
+  // The worker blocks until the GUI thread has asked the user; a cancelled import does not ask.
+  options.askCrs = [this, state, source](const std::string& layer) {
+    QString answer;
+    if (state->cancel) return std::string{};
+    QMetaObject::invokeMethod(this, [&] {
+      if (!state->cancel) answer = askCrs(source, QString::fromStdString(layer));
+    },
+                              Qt::BlockingQueuedConnection);
+    return answer.trimmed().toStdString();
+  };
   m_state = state;
   const std::string project = m_document.path().toStdString();
   const render::SceneOptions sceneOptions = m_document.sceneOptions();
   // `state` rides along so the cancel flag outlives the worker whatever the GUI does.
-  m_watcher.setFuture(QtConcurrent::run([state, options, project, sceneOptions] {
+  m_watcher.setFuture(QtConcurrent::run(&m_pool, [state, options, project, sceneOptions] {
     return runImport(project, options, sceneOptions);
   }));
   showProgress(source);
   return true;
+}
+
+QString ImportController::askCrs(const QString& source, const QString& layer) {
+  if (m_crsPrompt) return m_crsPrompt(source, layer);
+  for (QString initial = QStringLiteral("EPSG:");;) {
+    bool ok = false;
+    const QString crs = QInputDialog::getText(
+        m_dialogParent, tr("Coordinate reference system"),
+        tr("%1 (layer %2) does not say which CRS its coordinates are in.\n"
+           "Enter it, e.g. EPSG:2100 (Greek Grid), EPSG:9210 (VN-2000 / TM-3 105°45'), EPSG:32648:")
+            .arg(QFileInfo(source).fileName(), layer),
+        QLineEdit::Normal, initial, &ok);
+    if (!ok || crs.trimmed().isEmpty()) return {};
+    if (geo::describeCrs(crs.trimmed().toStdString())) return crs;
+    QMessageBox::warning(m_dialogParent, tr("Coordinate reference system"),
+                         tr("PROJ does not know the CRS '%1'.").arg(crs));
+    initial = crs;
+  }
 }
 
 void ImportController::cancel() {

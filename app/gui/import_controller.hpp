@@ -2,6 +2,7 @@
 /// File > Import: runs app::importIntoFile on a worker thread behind a cancellable progress
 /// dialog, then reloads the project with a scene the worker built. The GUI never blocks: the
 /// worker uses its own geo::Project on the same file.
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -9,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QThreadPool>
 #include <QTimer>
 
 #include "core/import_layer.hpp"
@@ -47,6 +49,11 @@ class ImportController : public QObject {
   void cancel();
   [[nodiscard]] bool isRunning() const { return m_state != nullptr; }
 
+  /// Asks the user for the CRS of a source that stores none (DGN, CSV); "" = cancel. The
+  /// default shows a dialog; tests replace it. Runs on the GUI thread.
+  using CrsPrompt = std::function<QString(const QString& source, const QString& layer)>;
+  void setCrsPrompt(CrsPrompt prompt) { m_crsPrompt = std::move(prompt); }
+
  signals:
   /// The import ended: ok, or failed/cancelled (`message` says which).
   void finished(bool ok, const QString& message);
@@ -54,6 +61,7 @@ class ImportController : public QObject {
  private:
   struct State;
   void showProgress(const QString& source);
+  QString askCrs(const QString& source, const QString& layer);
   void pollProgress();
   void onWorkerFinished();
 
@@ -61,10 +69,15 @@ class ImportController : public QObject {
   ErrorReporter& m_errors;
   QPointer<QWidget> m_dialogParent;
   QPointer<QProgressDialog> m_progress;
+  /// The import's own thread: not Qt's global pool, which Qt itself uses from the GUI thread
+  /// (e.g. threaded image scaling while painting) and which a worker waiting for the GUI thread
+  /// (the CRS question) would otherwise starve into a deadlock on a 2-core machine.
+  QThreadPool m_pool;
   QFutureWatcher<ImportOutcome> m_watcher;
   QTimer m_poll;
   std::shared_ptr<State> m_state;  ///< shared with the worker; null when idle
   QString m_lastDir;
+  CrsPrompt m_crsPrompt;
 };
 
 }  // namespace dothi::app::gui

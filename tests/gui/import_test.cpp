@@ -47,6 +47,7 @@ class ImportTest : public QObject {
   void importBuildingsShowsThemInTreeAndView();
   void cancelledImportLeavesProjectUnchanged();
   void failingImportShowsError();
+  void dgnWithoutCrsAsksForOne();
 
  private:
   QTemporaryDir m_dir;
@@ -144,6 +145,39 @@ void ImportTest::failingImportShowsError() {
   QVERIFY(!finished.at(0).at(0).toBool());
   QVERIFY2(shown.contains(QStringLiteral("broken.geojson")), qPrintable(shown));
   QVERIFY(m_window->document().project()->layers().empty());
+}
+
+void ImportTest::dgnWithoutCrsAsksForOne() {
+  const QString dgn = QStringLiteral(DOTHI_SHARED_DATA "/mapinfo_dgn/kastoria_cadastre_1925_v7.dgn");
+  if (!QFile::exists(dgn)) QSKIP("shared data missing: kastoria_cadastre_1925_v7.dgn");
+  ImportController& importer = m_window->importer();
+  QStringList asked;
+  importer.setCrsPrompt([&asked](const QString& source, const QString& layer) {
+    asked << source + "|" + layer;
+    return QStringLiteral("EPSG:2100");  // what the user types: Greek Grid
+  });
+  QSignalSpy finished(&importer, &ImportController::finished);
+  QVERIFY(importer.startImport(dgn));
+  QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 120000);
+  QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+  QCOMPARE(asked.size(), 1);
+  QCOMPARE(asked.at(0), dgn + "|elements");
+  const auto layers = m_window->document().project()->layers();
+  QCOMPARE(layers.size(), std::size_t{1});
+  QCOMPARE(layers.at(0).featureCount, std::int64_t{493});
+  QCOMPARE(QString::fromStdString(m_window->document().project()->crs()), QStringLiteral("EPSG:2100"));
+
+  // Declining the question refuses the import and changes nothing.
+  importer.setCrsPrompt([](const QString&, const QString&) { return QString(); });
+  QTimer closer;
+  connect(&closer, &QTimer::timeout, this, [] {
+    if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) box->done(QMessageBox::Ok);
+  });
+  closer.start(50);
+  QVERIFY(importer.startImport(dgn));
+  QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 120000);
+  QVERIFY(!finished.at(1).at(0).toBool());
+  QCOMPARE(m_window->document().project()->layers().size(), std::size_t{1});
 }
 
 int main(int argc, char** argv) {

@@ -131,6 +131,20 @@
         <source>Imported %n layer(s).</source>
         <translation><numerusform>Đã nhập %n lớp.</numerusform></translation>
     </message>
+    <message>
+        <source>Coordinate reference system</source>
+        <translation>Hệ quy chiếu tọa độ</translation>
+    </message>
+    <message>
+        <source>%1 (layer %2) does not say which CRS its coordinates are in.
+Enter it, e.g. EPSG:2100 (Greek Grid), EPSG:9210 (VN-2000 / TM-3 105°45'), EPSG:32648:</source>
+        <translation>%1 (lớp %2) không cho biết tọa độ thuộc hệ quy chiếu nào.
+Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 105°45'), EPSG:32648:</translation>
+    </message>
+    <message>
+        <source>PROJ does not know the CRS '%1'.</source>
+        <translation>PROJ không nhận ra hệ quy chiếu '%1'.</translation>
+    </message>
 </context>
 <context>
     <name>dothi::app::gui::LayerTreeController</name>

@@ -5,6 +5,12 @@ import sys
 import xml.etree.ElementTree as ET
 
 VI = {
+    "Coordinate reference system": "Hệ quy chiếu tọa độ",
+    "%1 (layer %2) does not say which CRS its coordinates are in.\n"
+    "Enter it, e.g. EPSG:2100 (Greek Grid), EPSG:9210 (VN-2000 / TM-3 105°45'), EPSG:32648:":
+        "%1 (lớp %2) không cho biết tọa độ thuộc hệ quy chiếu nào.\n"
+        "Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 105°45'), EPSG:32648:",
+    "PROJ does not know the CRS '%1'.": "PROJ không nhận ra hệ quy chiếu '%1'.",
     "E %1  N %2  Z %3 m (%4)": "Đ %1  B %2  Z %3 m (%4)",
     "%1° %2, %3° %4 (WGS 84)": "%1° %2, %3° %4 (WGS 84)",
     "N": "B", "S": "N", "E": "Đ", "W": "T",
