@@ -11,7 +11,10 @@
 #include <osg/LightModel>
 #include <osg/LightSource>
 #include <osg/Material>
+#include <osgUtil/IntersectionVisitor>
+#include <osgUtil/LineSegmentIntersector>
 
+#include "detail/ground.hpp"
 #include "detail/layer_builder.hpp"
 #include "detail/mesh_builder.hpp"
 #include "detail/style.hpp"
@@ -72,10 +75,30 @@ osg::ref_ptr<osg::Node> groundPlane(const geo::Extent& extent, const osg::Vec3d&
   return geometry;
 }
 
-geo::Result<osg::ref_ptr<osg::Switch>> buildLayer(const geo::Project& project, const geo::LayerInfo& info,
-                                                   const SceneOptions& options, const CityScene& scene) {
-  detail::LayerBuilder builder(info, options.heights, scene.origin, scene.extent);
-  auto visited = project.forEachFeature(info.name, {}, [&](const geo::Feature& feature) {
+/// The terrain around the data: its extent plus a margin (the whole grid when there is no
+/// layer), so hills frame the city without drawing a whole region nobody looks at.
+geo::Extent terrainRegion(const geo::Extent& data) {
+  if (data.isEmpty()) return {};
+  const double margin = std::max(400.0, 0.25 * std::max(data.width(), data.height()));
+  return {data.minX - margin, data.minY - margin, data.maxX + margin, data.maxY + margin};
+}
+
+struct BuiltLayer {
+  osg::ref_ptr<osg::Switch> node;
+  std::optional<Legend> legend;
+};
+
+geo::Result<BuiltLayer> buildLayer(const SceneSource& source, const geo::LayerInfo& info, const SceneOptions& options,
+                                   const detail::GroundModel& ground, CityScene& scene) {
+  auto style = geo::parseLayerStyle(info.style);
+  if (!style) {
+    geo::Error error = style.error();
+    error.withLayer(info.name);
+    return std::unexpected(std::move(error));
+  }
+  const auto roofs = detail::roofRulesFor(options, *style, source.metadata("default_roof"));
+  detail::LayerBuilder builder(info, *style, options, roofs, ground, scene.origin, scene.extent);
+  auto visited = source.forEachFeature(info.name, [&](const geo::Feature& feature) {
     builder.add(feature);
     return true;
   });
@@ -84,7 +107,10 @@ geo::Result<osg::ref_ptr<osg::Switch>> buildLayer(const geo::Project& project, c
     error.withLayer(info.name);
     return std::unexpected(std::move(error));
   }
-  return builder.finish();
+  BuiltLayer out;
+  out.node = builder.finish(scene.stats);
+  out.legend = builder.legend();
+  return out;
 }
 
 }  // namespace
@@ -96,24 +122,53 @@ void CityScene::setLayerVisible(const std::string& layer, bool visible) {
   else it->second->setAllChildrenOff();
 }
 
+double CityScene::groundHeight(double localX, double localY) const {
+  return detail::GroundModel(terrain, origin).at(osg::Vec2d(localX, localY));
+}
+
 geo::Result<CityScene> buildCityScene(const geo::Project& project, const SceneOptions& options) {
+  return buildCityScene(ProjectSource(project), options);
+}
+
+geo::Result<CityScene> buildCityScene(const SceneSource& source, const SceneOptions& options) {
   try {
     CityScene scene;
-    scene.extent = project.extent();
+    scene.options = options;
+    const auto layers = source.layers();
+    for (const auto& l : layers) scene.extent.include(l.extent);
+    auto terrain = source.terrain();
+    if (!terrain) return std::unexpected(terrain.error());
+    scene.terrain = detail::fillVoids(*terrain);
+    if (scene.extent.isEmpty() && scene.terrain) scene.extent = scene.terrain->extent();
     if (!scene.extent.isEmpty()) {
       const geo::Point centre = scene.extent.center();
       scene.origin.set(centre.x, centre.y, 0);
     }
+    const detail::GroundModel ground(scene.terrain, scene.origin);
     scene.root = new osg::Group;
     scene.root->setName("dothi-city");
     addSunlight(*scene.root);
-    if (!scene.extent.isEmpty()) scene.root->addChild(groundPlane(scene.extent, scene.origin));
-    for (const geo::LayerInfo& info : project.layers()) {
-      auto node = buildLayer(project, info, options, scene);
-      if (!node) return std::unexpected(node.error());
-      scene.root->addChild(node->get());
-      scene.layerNodes[info.name] = *node;
+    if (scene.terrain) {
+      geo::Extent data;
+      for (const auto& l : layers) data.include(l.extent);
+      if (auto node = detail::buildTerrainNode(*scene.terrain, terrainRegion(data), scene.origin)) scene.root->addChild(node.get());
+    } else if (!scene.extent.isEmpty()) {
+      scene.root->addChild(groundPlane(scene.extent, scene.origin));
+    }
+    for (const geo::LayerInfo& info : layers) {
+      auto built = buildLayer(source, info, options, ground, scene);
+      if (!built) return std::unexpected(built.error());
+      scene.root->addChild(built->node.get());
+      scene.layerNodes[info.name] = built->node;
       scene.layerColours[info.name] = kindColour(info.kind);
+      if (built->legend) {
+        scene.legends.push_back(*built->legend);
+        // The layer tree shows one swatch per layer: the largest class says most.
+        const auto& entries = built->legend->entries;
+        auto largest = std::max_element(entries.begin(), entries.end(),
+                                        [](const auto& a, const auto& b) { return a.count < b.count; });
+        if (largest != entries.end()) scene.layerColours[info.name] = largest->colour;
+      }
     }
     for (const std::string& hidden : options.hiddenLayers) scene.setLayerVisible(hidden, false);
     return scene;
@@ -131,6 +186,25 @@ std::optional<PickResult> pickFeature(const CityScene& scene, const osg::Drawabl
   const auto id = table->find(primitiveIndex);
   if (!id) return std::nullopt;
   return PickResult{table->layer(), *id, localPoint + scene.origin};
+}
+
+}  // namespace dothi::render
+
+namespace dothi::render {
+
+std::optional<PickResult> pick(const CityScene& scene, const osg::Vec3d& localStart, const osg::Vec3d& localEnd) {
+  if (!scene.root) return std::nullopt;
+  osg::ref_ptr<osgUtil::LineSegmentIntersector> ray = new osgUtil::LineSegmentIntersector(localStart, localEnd);
+  // The intersector takes each LOD's most detailed child (the full model), never the proxies.
+  osgUtil::IntersectionVisitor visitor(ray.get());
+  visitor.setLODSelectionMode(osgUtil::IntersectionVisitor::USE_HIGHEST_LEVEL_OF_DETAIL);
+  scene.root->accept(visitor);
+  for (const auto& hit : ray->getIntersections()) {  // sorted by distance
+    if (auto picked = pickFeature(scene, hit.drawable.get(), hit.primitiveIndex, hit.getLocalIntersectPoint()))
+      return picked;
+    if (hit.drawable->getName() == "terrain") return std::nullopt;  // the hills hide what lies behind
+  }
+  return std::nullopt;
 }
 
 }  // namespace dothi::render

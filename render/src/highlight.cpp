@@ -7,6 +7,10 @@
 #include <osg/Point>
 #include <osg/PolygonOffset>
 
+#include "detail/building_mesh.hpp"
+#include "detail/building_records.hpp"
+#include "detail/ground.hpp"
+#include "detail/layer_builder.hpp"
 #include "detail/mesh_builder.hpp"
 #include "detail/shapes.hpp"
 #include "detail/style.hpp"
@@ -65,36 +69,45 @@ void addEdgePasses(osg::Group& root, MeshBuilder& edges, float width) {
   }
 }
 
-void addGeometry(Overlay& overlay, const geo::LayerInfo& info, const geo::Feature& feature,
-                 const osg::Vec3d& origin, const geo::HeightRule& rule) {
+void addGeometry(Overlay& overlay, const geo::LayerInfo& info, const geo::Feature& feature, const CityScene& scene,
+                 const SceneOptions& options, const std::string& projectRoof) {
   detail::Tessellator tess;
-  const float z = detail::groundSlot(info.kind).z + 0.05f;
-  for (const auto& polygon : feature.geometry.polygons) {
-    const auto rings = detail::localRings(polygon, origin);
-    if (rings.empty()) continue;
-    if (info.kind == geo::LayerKind::Buildings) {
-      const auto h = geo::BuildingHeights(info.fields, rule).of(feature);
-      const float z0 = static_cast<float>(std::max(0.0, h.minHeight));
-      const float z1 = std::max(z0 + 0.5f, static_cast<float>(h.height));
-      overlay.shell.beginFeature(feature.id, detail::extrusionVertexCount(rings));
-      detail::addExtrusion(overlay.shell, tess, rings, z0, z1, {kFillColour, kFillColour});
-      overlay.edges.beginFeature(feature.id, detail::extrusionVertexCount(rings));
-      detail::addExtrusionEdges(overlay.edges, rings, z0, z1, kEdgeColour);
-    } else {
+  const detail::GroundModel ground(scene.terrain, scene.origin);
+  const float lift = ground.flat() ? 0.0f : 0.3f;
+  const float z = detail::groundSlot(info.kind).z + 0.05f + lift;
+  if (info.kind == geo::LayerKind::Buildings && !feature.geometry.polygons.empty()) {
+    // The same records and roofs as the scene, so the shell fits the building it covers.
+    const geo::LayerStyle style = geo::parseLayerStyle(info.style).value_or(geo::LayerStyle{});
+    const detail::BuildingPreparer preparer(info, options.heights, style,
+                                            detail::roofRulesFor(options, style, projectRoof), ground, scene.origin);
+    std::vector<detail::BuildingRecord> records;
+    detail::RoofCounts counts;
+    preparer.prepare(feature, records, counts);
+    for (const auto& b : records) {
+      overlay.shell.beginFeature(feature.id, detail::buildingVertexEstimate(b));
+      const float eaves = detail::addBuilding(overlay.shell, tess, b, preparer.slope(), counts, &kFillColour);
+      overlay.edges.beginFeature(feature.id, detail::buildingVertexEstimate(b));
+      detail::addExtrusionEdges(overlay.edges, b.rings, b.bottom, eaves, kEdgeColour);
+    }
+  } else {
+    for (const auto& polygon : feature.geometry.polygons) {
+      const auto rings = detail::localRings(polygon, scene.origin);
+      if (rings.empty()) continue;
       overlay.fill.beginFeature(feature.id, detail::extrusionVertexCount(rings));
-      detail::addFill(overlay.fill, tess, rings, z, osg::Vec4(1.0f, 0.85f, 0.2f, 0.4f));
+      detail::addFill(overlay.fill, tess, rings, detail::Elevation(&ground, z), osg::Vec4(1.0f, 0.85f, 0.2f, 0.4f));
       overlay.edges.beginFeature(feature.id, detail::extrusionVertexCount(rings));
-      detail::addOutline(overlay.edges, rings, z + 0.02f, kEdgeColour);
+      detail::addOutline(overlay.edges, rings, detail::Elevation(&ground, z + 0.02f), kEdgeColour);
     }
   }
   for (const auto& line : feature.geometry.lines) {
-    const auto path = detail::localPath(line.points, origin);
+    const auto path = detail::localPath(line.points, scene.origin);
     overlay.edges.beginFeature(feature.id, path.size());
-    detail::addPolyline(overlay.edges, path, z + 0.05f, kEdgeColour);
+    detail::addPolyline(overlay.edges, path, detail::Elevation(&ground, z + 0.05f), kEdgeColour);
   }
   for (const auto& p : feature.geometry.points) {
     overlay.points.beginFeature(feature.id, 1);
-    const osg::Vec3f v(static_cast<float>(p.x - origin.x()), static_cast<float>(p.y - origin.y()), z + 0.5f);
+    const osg::Vec2d local(p.x - scene.origin.x(), p.y - scene.origin.y());
+    const osg::Vec3f v(static_cast<float>(local.x()), static_cast<float>(local.y()), ground.at(local) + z + 0.5f);
     overlay.points.point(overlay.points.vertex(v, kEdgeColour));
   }
 }
@@ -109,7 +122,7 @@ osg::ref_ptr<osg::Node> buildHighlight(const CityScene& scene, const geo::Projec
   const auto found = project.feature(layer, featureId);
   if (!found || !found->has_value()) return {};
   Overlay overlay;
-  addGeometry(overlay, *info, **found, scene.origin, options.heights);
+  addGeometry(overlay, *info, **found, scene, options, project.metadata("default_roof").value_or(""));
 
   osg::ref_ptr<osg::Group> root = new osg::Group;
   root->setName("dothi-highlight");

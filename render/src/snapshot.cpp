@@ -14,6 +14,8 @@
 #include <osgDB/WriteFile>
 #include <osgViewer/Viewer>
 
+#include "dothi/render/legend.hpp"
+
 namespace dothi::render {
 namespace {
 
@@ -28,7 +30,8 @@ std::vector<osg::BoundingBox> frameBoxes(const CityScene& scene) {
   for (const auto& [name, layerSwitch] : scene.layerNodes) {
     if (!layerSwitch) continue;
     osg::ComputeBoundsVisitor bounds;
-    for (unsigned i = 0; i < layerSwitch->getNumChildren(); ++i) {
+    // Child 0 holds the tiles (child 1, when there is one, the labels: no fixed size).
+    for (unsigned i = 0; i < std::min(1u, layerSwitch->getNumChildren()); ++i) {
       auto* content = layerSwitch->getValue(i) ? layerSwitch->getChild(i)->asGroup() : nullptr;
       for (unsigned t = 0; content != nullptr && t < content->getNumChildren(); ++t) {
         bounds.reset();
@@ -113,7 +116,11 @@ void renderOnce(const CityScene& scene, osg::GraphicsContext* gc, osg::Image* im
   viewer->setLightingMode(osg::View::NO_LIGHT);  // the scene carries its own sun
   viewer->setKeyEventSetsDone(0);
   setUpCamera(*viewer->getCamera(), gc, image, scene, options);
-  viewer->setSceneData(scene.root.get());
+  osg::ref_ptr<osg::Group> root = new osg::Group;
+  root->addChild(scene.root.get());
+  if (options.legend)
+    if (auto legend = buildLegendOverlay(scene, options.width, options.height)) root->addChild(legend.get());
+  viewer->setSceneData(root.get());
   viewer->realize();
   disableCoverageSampling(*gc);
   viewer->advance();

@@ -7,47 +7,85 @@
 #include <osg/Depth>
 #include <osg/LineWidth>
 #include <osg/Point>
+#include <osg/PolygonOffset>
 
+#include "detail/building_tiles.hpp"
 #include "detail/shapes.hpp"
 #include "dothi/render/city_scene.hpp"
 
 namespace dothi::render::detail {
 namespace {
 
-// About 8 x 8 tiles over the data and never below 250 m: enough for view-frustum culling of a
-// city, few enough that each tile still merges hundreds of features into one draw call.
+// Ground layers: about 8 x 8 tiles over the data and never below 250 m: enough for view-frustum
+// culling of a city, few enough that each tile still merges hundreds of features per draw call.
 constexpr int kTilesAcross = 8;
 constexpr double kMinTileSize = 250.0;
+// Buildings: tiles of about this many buildings (at the layer's mean density). Each is one LOD
+// node of a few 65k-vertex batches: a street view meshes a handful, an overview draws their
+// block boxes. A million buildings make ~700 tiles, cheap to cull.
+constexpr double kBuildingsPerTile = 1500.0;
+// Draped layers over a terrain sit this much higher than on a flat ground (metres), with a
+// polygon offset, so the terrain's facets between resampled vertices do not poke through.
+constexpr float kDrapeLift = 0.3f;
 
 bool isGroundKind(geo::LayerKind kind) { return kind != geo::LayerKind::Buildings; }
 
-osg::ref_ptr<osg::StateSet> groundState(int bin, bool blend) {
+osg::ref_ptr<osg::StateSet> groundState(int bin, bool blend, bool terrain) {
   osg::ref_ptr<osg::StateSet> state = new osg::StateSet;
   state->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
   // Painted in bin order without depth writes: coplanar layers never z-fight, and buildings,
-  // drawn later with depth, still hide what is behind them.
-  state->setAttributeAndModes(new osg::Depth(osg::Depth::LESS, 0, 1, false));
+  // drawn later with depth, still hide what is behind them. Over a terrain the depth test
+  // also hides what lies behind hills.
+  state->setAttributeAndModes(new osg::Depth(terrain ? osg::Depth::LEQUAL : osg::Depth::LESS, 0, 1, false));
+  if (terrain) state->setAttributeAndModes(new osg::PolygonOffset(-2.0f, -8.0f));
   state->setRenderBinDetails(bin, "RenderBin");
-  if (blend) {
-    state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
-  }
+  if (blend) state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
   return state;
+}
+
+osg::Vec2d ringCentre(const std::vector<osg::Vec2d>& ring) {
+  osg::Vec2d sum;
+  for (const auto& p : ring) sum += p;
+  return sum / static_cast<double>(std::max<std::size_t>(1, ring.size()));
 }
 
 }  // namespace
 
-LayerBuilder::LayerBuilder(const geo::LayerInfo& info, const geo::HeightRule& heights,
-                           const osg::Vec3d& origin, const geo::Extent& extent)
+RoofRules roofRulesFor(const SceneOptions& options, const geo::LayerStyle& style, const std::string& projectDefault) {
+  RoofRules rules;
+  rules.fallbackShape = !options.defaultRoof.empty() ? options.defaultRoof
+                        : !style.roof.empty()        ? style.roof
+                                                     : projectDefault;
+  rules.pitchDegrees = options.roofPitchDegrees;
+  return rules;
+}
+
+LayerBuilder::LayerBuilder(const geo::LayerInfo& info, const geo::LayerStyle& style, const SceneOptions& options,
+                           const RoofRules& roofs, const GroundModel& ground, const osg::Vec3d& origin,
+                           const geo::Extent& extent)
     : m_info(info),
+      m_style(style),
+      m_options(options),
+      m_ground(ground),
       m_origin(origin),
-      m_heights(info.fields, heights),
+      m_preparer(info, options.heights, style, roofs, ground, origin),
+      m_labelHeights(info.fields, options.heights),
       m_slot(groundSlot(info.kind)),
       m_categoryFields(categoryFields(info.fields, info.kind)),
-      m_tunnelField(geo::fieldIndex(info.fields, "tunnel")) {
+      m_tunnelField(geo::fieldIndex(info.fields, "tunnel")),
+      m_classCounts(style.classes.size(), 0) {
+  if (style.isThematic()) m_styleField = geo::fieldIndex(info.fields, style.field);
+  if (options.labels && !style.labelField.empty()) m_labelField = geo::fieldIndex(info.fields, style.labelField);
   if (!extent.isEmpty()) {
     m_tileOriginX = extent.minX;
     m_tileOriginY = extent.minY;
-    m_tileSize = std::max(kMinTileSize, std::max(extent.width(), extent.height()) / kTilesAcross);
+    const double side = std::max(extent.width(), extent.height());
+    m_tileSize = std::max(kMinTileSize, side / kTilesAcross);
+    if (!isGroundKind(info.kind)) {
+      const double count = std::max<double>(1.0, static_cast<double>(info.featureCount));
+      const double area = std::max(1.0, extent.width() * extent.height());
+      m_tileSize = std::clamp(std::sqrt(area * kBuildingsPerTile / count), kMinTileSize, std::max(kMinTileSize, side));
+    }
     m_tilesPerRow = static_cast<int>(std::ceil(extent.width() / m_tileSize)) + 1;
   }
   makeStates();
@@ -55,11 +93,12 @@ LayerBuilder::LayerBuilder(const geo::LayerInfo& info, const geo::HeightRule& he
 
 void LayerBuilder::makeStates() {
   const osg::Vec4 colour = kindColour(m_info.kind);
-  m_fillState = groundState(m_slot.bin, true);
-  m_lineState = groundState(m_slot.bin + 1, true);
+  const bool terrain = !m_ground.flat();
+  m_fillState = groundState(m_slot.bin, true, terrain);
+  m_lineState = groundState(m_slot.bin + 1, true, terrain);
   const bool lineLayer = geo::dimensionOf(m_info.geometryType) == 1;
   m_lineState->setAttributeAndModes(new osg::LineWidth(lineLayer ? 2.0f : 1.5f));
-  m_pointState = groundState(m_slot.bin + 2, colour.a() < 1);
+  m_pointState = groundState(m_slot.bin + 2, colour.a() < 1, terrain);
   m_pointState->setAttributeAndModes(new osg::Point(7.0f));
   // Roof outlines: a depth range pulled slightly towards the eye lets the lines win over the
   // roof they lie on, without showing through the buildings in front.
@@ -91,6 +130,20 @@ std::string LayerBuilder::category(const geo::Feature& feature) const {
   return {};
 }
 
+osg::Vec4 LayerBuilder::colourOf(const geo::Feature& feature) {
+  const osg::Vec4 kind = kindColour(m_info.kind, category(feature));
+  if (!m_style.isThematic()) return kind;
+  const geo::Value value = m_styleField && *m_styleField < feature.attributes.size()
+                               ? feature.attributes[*m_styleField]
+                               : geo::Value{};
+  const int c = m_style.classOf(value);
+  if (c >= 0) ++m_classCounts[static_cast<std::size_t>(c)];
+  else ++m_otherCount;
+  osg::Vec4 colour = toVec4(*m_style.colourOf(value));
+  colour.a() = std::min(colour.a(), kind.a());  // zones and parcels stay see-through
+  return colour;
+}
+
 bool LayerBuilder::inTunnel(const geo::Feature& feature) const {
   return m_tunnelField && *m_tunnelField < feature.attributes.size() &&
          isTunnel(geo::valueToString(feature.attributes[*m_tunnelField]));
@@ -99,62 +152,115 @@ bool LayerBuilder::inTunnel(const geo::Feature& feature) const {
 void LayerBuilder::add(const geo::Feature& feature) {
   if (feature.geometry.isEmpty()) return;
   Tile& tile = tileOf(feature);
-  for (const auto& polygon : feature.geometry.polygons) addPolygon(tile, feature, polygon);
+  if (!isGroundKind(m_info.kind) && !feature.geometry.polygons.empty()) {
+    const std::size_t before = tile.buildings.size();
+    m_preparer.prepare(feature, tile.buildings, m_roofCounts);
+    if (m_style.isThematic() && tile.buildings.size() > before) {
+      const int c = tile.buildings.back().classIndex;
+      if (c >= 0) ++m_classCounts[static_cast<std::size_t>(c)];
+      else ++m_otherCount;
+    }
+  } else {
+    for (const auto& polygon : feature.geometry.polygons) addPolygon(tile, feature, polygon);
+  }
   for (const auto& line : feature.geometry.lines) addLine(tile, feature, line);
   for (const auto& point : feature.geometry.points) addPoint(tile, feature, point);
+  if (m_labelField) addLabel(feature);
 }
 
 void LayerBuilder::addPolygon(Tile& tile, const geo::Feature& feature, const geo::Polygon& polygon) {
   const Rings rings = localRings(polygon, m_origin);
   if (rings.empty()) return;
-  if (!isGroundKind(m_info.kind)) {
-    const geo::BuildingHeight h = m_heights.of(feature);
-    const float z0 = static_cast<float>(std::max(0.0, h.minHeight));
-    const float z1 = std::max(z0 + 0.5f, static_cast<float>(h.height));
-    MeshBuilder& solid = mesh(tile.solid, Primitive::Triangles, true);
-    solid.beginFeature(feature.id, extrusionVertexCount(rings));
-    addExtrusion(solid, m_tess, rings, z0, z1, {facadeColour(feature.id), roofColour(feature.id)});
-    MeshBuilder& edges = mesh(tile.lines, Primitive::Lines, false);
-    edges.beginFeature(feature.id, extrusionVertexCount(rings));
-    addOutline(edges, rings, z1, roofEdgeColour(feature.id));
-    return;
-  }
-  const osg::Vec4 colour = kindColour(m_info.kind, category(feature));
+  const osg::Vec4 colour = colourOf(feature);
+  const float lift = m_ground.flat() ? 0.0f : kDrapeLift;
   MeshBuilder& fill = mesh(tile.fill, Primitive::Triangles, false);
   fill.beginFeature(feature.id, extrusionVertexCount(rings));
-  addFill(fill, m_tess, rings, m_slot.z, colour);
+  addFill(fill, m_tess, rings, Elevation(&m_ground, m_slot.z + lift), colour);
   // Land use reads as patches of colour; parcels and zones need their boundaries.
   const float edge = m_info.kind == geo::LayerKind::Landuse ? 0.85f : 0.6f;
   const osg::Vec4 outline(colour.r() * edge, colour.g() * edge, colour.b() * edge, 1);
   MeshBuilder& lines = mesh(tile.lines, Primitive::Lines, false);
   lines.beginFeature(feature.id, extrusionVertexCount(rings));
-  addOutline(lines, rings, m_slot.z + 0.01f, outline);
+  addOutline(lines, rings, Elevation(&m_ground, m_slot.z + 0.01f + lift), outline);
 }
 
 void LayerBuilder::addLine(Tile& tile, const geo::Feature& feature, const geo::LineString& line) {
   const auto path = localPath(line.points, m_origin);
   if (path.size() < 2) return;
-  osg::Vec4 colour = kindColour(m_info.kind, category(feature));
+  osg::Vec4 colour = colourOf(feature);
   if (inTunnel(feature)) colour.a() = 0.25f;  // underground: a hint, not a road on the surface
   const float width = m_info.kind == geo::LayerKind::Roads ? roadWidth(category(feature)) : 0.0f;
+  const float lift = m_ground.flat() ? 0.0f : kDrapeLift;
   if (width > 0) {
     MeshBuilder& fill = mesh(tile.fill, Primitive::Triangles, false);
     fill.beginFeature(feature.id, path.size() * 2);
-    addRibbon(fill, path, width, m_slot.z, colour);
+    addRibbon(fill, path, width, Elevation(&m_ground, m_slot.z + lift), colour);
     return;
   }
   MeshBuilder& lines = mesh(tile.lines, Primitive::Lines, false);
   lines.beginFeature(feature.id, path.size());
-  const osg::Vec4 thin = m_info.kind == geo::LayerKind::Roads ? osg::Vec4(0.62f, 0.58f, 0.55f, colour.a()) : colour;
-  addPolyline(lines, path, m_slot.z + 0.02f, thin);
+  const osg::Vec4 thin = m_info.kind == geo::LayerKind::Roads && !m_style.isThematic()
+                             ? osg::Vec4(0.62f, 0.58f, 0.55f, colour.a())
+                             : colour;
+  addPolyline(lines, path, Elevation(&m_ground, m_slot.z + 0.02f + lift), thin);
 }
 
 void LayerBuilder::addPoint(Tile& tile, const geo::Feature& feature, const geo::Point& point) {
   MeshBuilder& points = mesh(tile.points, Primitive::Points, false);
   points.beginFeature(feature.id, 1);
-  const osg::Vec3f v(static_cast<float>(point.x - m_origin.x()), static_cast<float>(point.y - m_origin.y()),
-                     m_slot.z + 0.5f);
-  points.point(points.vertex(v, outlineOf(kindColour(m_info.kind, category(feature)))));
+  const osg::Vec2d p(point.x - m_origin.x(), point.y - m_origin.y());
+  const osg::Vec3f v(static_cast<float>(p.x()), static_cast<float>(p.y()), m_ground.at(p) + m_slot.z + 0.5f);
+  points.point(points.vertex(v, outlineOf(colourOf(feature))));
+}
+
+void LayerBuilder::addLabel(const geo::Feature& feature) {
+  if (*m_labelField >= feature.attributes.size()) return;
+  const std::string text = geo::valueToString(feature.attributes[*m_labelField]);
+  if (text.empty()) return;
+  const auto& g = feature.geometry;
+  LabelAnchor anchor;
+  anchor.text = text;
+  anchor.featureId = feature.id;
+  if (!g.polygons.empty()) {
+    const Rings rings = localRings(g.polygons.front(), m_origin);
+    if (rings.empty()) return;
+    const osg::Vec2d c = ringCentre(rings.front());
+    double area = 0;
+    for (std::size_t i = 0, n = rings.front().size(); i < n; ++i) {
+      const auto& p = rings.front()[i];
+      const auto& q = rings.front()[(i + 1) % n];
+      area += (p.x() * q.y() - q.x() * p.y()) / 2;
+    }
+    float z = m_ground.at(c) + m_slot.z;
+    if (!isGroundKind(m_info.kind))
+      z = m_ground.lowestUnder(rings.front()) + static_cast<float>(m_labelHeights.of(feature).height);
+    anchor.position.set(static_cast<float>(c.x()), static_cast<float>(c.y()), z + 2.0f);
+    anchor.priority = static_cast<float>(std::abs(area));
+  } else if (!g.lines.empty()) {
+    const auto path = localPath(g.lines.front().points, m_origin);
+    if (path.size() < 2) return;
+    // The middle of the line's length, where a reader looks for its name.
+    double total = 0;
+    for (std::size_t i = 1; i < path.size(); ++i) total += (path[i] - path[i - 1]).length();
+    double walked = 0;
+    osg::Vec2d at = path.front();
+    for (std::size_t i = 1; i < path.size(); ++i) {
+      const double len = (path[i] - path[i - 1]).length();
+      if (walked + len >= total / 2) {
+        at = path[i - 1] + (path[i] - path[i - 1]) * ((total / 2 - walked) / std::max(len, 1e-9));
+        break;
+      }
+      walked += len;
+    }
+    anchor.position.set(static_cast<float>(at.x()), static_cast<float>(at.y()), m_ground.at(at) + m_slot.z + 2.0f);
+    anchor.priority = static_cast<float>(total);
+  } else if (!g.points.empty()) {
+    const osg::Vec2d p(g.points.front().x - m_origin.x(), g.points.front().y - m_origin.y());
+    anchor.position.set(static_cast<float>(p.x()), static_cast<float>(p.y()), m_ground.at(p) + 3.0f);
+  } else {
+    return;
+  }
+  m_labels.push_back(std::move(anchor));
 }
 
 void LayerBuilder::applyStates(std::unique_ptr<MeshBuilder>& slot, osg::Group& group, osg::StateSet* state) {
@@ -165,21 +271,66 @@ void LayerBuilder::applyStates(std::unique_ptr<MeshBuilder>& slot, osg::Group& g
   }
 }
 
-osg::ref_ptr<osg::Switch> LayerBuilder::finish() {
+osg::ref_ptr<osg::Group> LayerBuilder::finishBuildings(SceneStats& stats) {
+  std::vector<std::vector<BuildingRecord>> records;
+  for (auto& [index, tile] : m_tiles)
+    if (!tile.buildings.empty()) {
+      stats.buildings += static_cast<std::int64_t>(tile.buildings.size());
+      records.push_back(std::move(tile.buildings));
+    }
+  TileSettings settings;
+  settings.layer = m_info.name;
+  settings.slope = m_preparer.slope();
+  settings.tileSize = m_tileSize;
+  settings.lod = m_options.lod;
+  settings.naive = m_options.naive;
+  auto built = buildBuildingTiles(records, settings, m_options.threads);
+  osg::ref_ptr<osg::Group> content = new osg::Group;
+  for (auto& tile : built) {
+    if (!tile.node) continue;
+    for (auto& outlines : tile.outlineGroups) outlines->setStateSet(m_edgeState.get());
+    content->addChild(tile.node.get());
+    stats.pitchedRoofs += tile.roofs.pitched;
+    stats.roofFallbacks += tile.roofs.fallbacks;
+    stats.triangles += static_cast<std::int64_t>(tile.triangles);
+    ++stats.buildingTiles;
+  }
+  stats.unsupportedRoofs += m_roofCounts.unsupported;
+  return content;
+}
+
+osg::ref_ptr<osg::Switch> LayerBuilder::finish(SceneStats& stats) {
   osg::ref_ptr<osg::Switch> layerSwitch = new osg::Switch;
   layerSwitch->setName(m_info.name);
-  osg::ref_ptr<osg::Group> content = new osg::Group;
+  osg::ref_ptr<osg::Group> content = isGroundKind(m_info.kind) ? osg::ref_ptr<osg::Group>(new osg::Group)
+                                                                : finishBuildings(stats);
   for (auto& [index, tile] : m_tiles) {
     osg::ref_ptr<osg::Group> group = new osg::Group;
-    applyStates(tile.solid, *group, nullptr);  // buildings: lit and depth-tested, root state
     applyStates(tile.fill, *group, m_fillState.get());
-    applyStates(tile.lines, *group, isGroundKind(m_info.kind) ? m_lineState.get() : m_edgeState.get());
+    applyStates(tile.lines, *group, m_lineState.get());
     applyStates(tile.points, *group, m_pointState.get());
     if (group->getNumChildren() > 0) content->addChild(group.get());
   }
   m_tiles.clear();
   layerSwitch->addChild(content.get(), true);
+  if (!m_labels.empty()) {
+    stats.labels += static_cast<std::int64_t>(m_labels.size());
+    layerSwitch->addChild(buildLabelNode(std::move(m_labels), m_info.kind).get(), true);
+  }
   return layerSwitch;
+}
+
+std::optional<Legend> LayerBuilder::legend() const {
+  if (!m_style.isThematic()) return std::nullopt;
+  Legend legend;
+  legend.layer = m_info.name;
+  legend.field = m_style.field;
+  for (std::size_t i = 0; i < m_style.classes.size(); ++i) {
+    const auto& c = m_style.classes[i];
+    legend.entries.push_back({c.label, toVec4(c.colour), m_classCounts[i]});
+  }
+  if (m_otherCount > 0) legend.entries.push_back({"other", toVec4(m_style.other), m_otherCount});
+  return legend;
 }
 
 }  // namespace dothi::render::detail

@@ -159,6 +159,13 @@ osg::Vec4 roofColour(std::int64_t id) {
   return f * 0.6f + grey * 0.4f;
 }
 
+osg::Vec4 pitchedRoofColour(std::int64_t id) {
+  static const std::array<osg::Vec4, 4> tiles{osg::Vec4(0.74f, 0.42f, 0.32f, 1), osg::Vec4(0.68f, 0.38f, 0.30f, 1),
+                                              osg::Vec4(0.78f, 0.50f, 0.38f, 1), osg::Vec4(0.62f, 0.40f, 0.34f, 1)};
+  const auto h = static_cast<std::uint64_t>(id) * 0xC2B2AE3D27D4EB4Full;
+  return tiles[(h >> 40) % tiles.size()];
+}
+
 osg::Vec4 roofEdgeColour(std::int64_t id) {
   osg::Vec4 c = facadeColour(id) * 0.68f;
   c.a() = 1;

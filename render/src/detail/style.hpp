@@ -9,6 +9,7 @@
 #include <osg/Vec4>
 
 #include "dothi/geo/feature.hpp"
+#include "dothi/geo/style.hpp"
 
 namespace dothi::render::detail {
 
@@ -19,6 +20,7 @@ struct GroundSlot {
   int bin = 0;
 };
 GroundSlot groundSlot(geo::LayerKind kind);
+constexpr int kTerrainBin = -110;
 constexpr int kGroundPlaneBin = -100;
 constexpr int kHighlightBin = 100;
 
@@ -32,6 +34,10 @@ float roadWidth(const std::string& roadClass);
 /// Facade and roof colours of one building: a few tones varied by id so blocks read apart.
 osg::Vec4 facadeColour(std::int64_t id);
 osg::Vec4 roofColour(std::int64_t id);
+/// Tiles of a pitched roof: terracotta tones varied by id.
+osg::Vec4 pitchedRoofColour(std::int64_t id);
+/// A style colour as OSG's.
+inline osg::Vec4 toVec4(const geo::Rgba& c) { return {c.r, c.g, c.b, c.a}; }
 /// Roof outline: darker than the facade so blocks stay apart even at a few pixels each.
 osg::Vec4 roofEdgeColour(std::int64_t id);
 /// Darker edge colour for a fill colour (outlines), opaque.

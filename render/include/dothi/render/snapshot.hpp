@@ -16,6 +16,7 @@ struct SnapshotOptions {
   int width = 1600;
   int height = 900;
   ViewPreset view = ViewPreset::Oblique;
+  bool legend = true;  ///< draw the legend of thematic layers (bottom left)
 };
 
 /// Renders the scene once and writes a PNG. Error(Io) names the path when it cannot be written.

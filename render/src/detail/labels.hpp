@@ -1,0 +1,32 @@
+#pragma once
+/// Labels from a field (street names, parcel numbers): screen-aligned text of constant pixel
+/// size, decluttered each frame (the most important label wins a place on screen; overlapping
+/// ones wait until the view gives them room). Never intersected: labels do not hide features
+/// from picking.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <osg/Node>
+#include <osg/Vec3>
+
+#include "dothi/geo/feature.hpp"
+
+namespace dothi::render::detail {
+
+struct LabelAnchor {
+  std::string text;
+  osg::Vec3 position;     ///< scene-local, where the label's bottom centre goes
+  float priority = 0;     ///< larger wins (area of a polygon, length of a line)
+  std::int64_t featureId = 0;
+};
+
+/// Duplicates (a street cut into many ways) are thinned to the most important anchor of each
+/// name per ~400 m cell before building.
+osg::ref_ptr<osg::Node> buildLabelNode(std::vector<LabelAnchor> anchors, geo::LayerKind kind);
+
+/// The DejaVu Sans font the labels and the legend use (loaded once; null when missing, then
+/// OSG's built-in font is used).
+osg::ref_ptr<osg::Referenced> labelFont();
+
+}  // namespace dothi::render::detail
