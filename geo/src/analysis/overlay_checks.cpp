@@ -16,9 +16,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 #include "analysis/ring_checks.hpp"
 #include "dothi/geo/analysis/overlay.hpp"
@@ -65,20 +67,28 @@ bool within(const Extent& inner, const Extent& outer) {
 }
 Extent grown(const Extent& e, double d) { return {e.minX - d, e.minY - d, e.maxX + d, e.maxY + d}; }
 
+/// Faces shared by one pair (or one parcel and one zone set): their total area and the faces,
+/// as indices into the tile's face list (a face in k parcels belongs to k(k-1)/2 pairs).
 struct Pieces {
   double area = 0;
-  std::vector<Polygon> polygons;
-  void add(OverlayFace& f) {
-    area += f.area;
-    polygons.push_back(std::move(f.polygon));
-  }
+  std::vector<std::size_t> faces;
+};
+
+struct Undecided {
+  Extent box;   ///< of the face as cut by the frame
+  Point point;  ///< inside it
 };
 
 struct TileResult {
+  std::vector<Polygon> faces;  // geometry of the faces the pieces refer to
+  std::size_t keep(OverlayFace& f) {
+    faces.push_back(std::move(f.polygon));
+    return faces.size() - 1;
+  }
   std::map<std::pair<std::uint32_t, std::uint32_t>, Pieces> overlaps;  // parcel pair
   std::map<std::uint32_t, Pieces> selfOverlaps;                        // parcel
   std::vector<OverlayFace> gaps;
-  std::vector<Extent> undecided;  // gap faces too long to decide in the tile
+  std::vector<Undecided> undecided;  // gap faces cut by the tile's frame
   std::map<std::uint32_t, std::map<std::vector<std::uint32_t>, Pieces>> zonePieces;  // parcel → zones → pieces
 };
 
@@ -86,6 +96,13 @@ std::string fmtArea(double a) {
   char buf[48];
   std::snprintf(buf, sizeof buf, a >= 0.01 ? "%.2f m²" : "%.3g m²", a);
   return buf;
+}
+
+std::vector<Polygon> facesOf(const TileResult& r, const Pieces& pieces) {
+  std::vector<Polygon> out;
+  out.reserve(pieces.faces.size());
+  for (auto i : pieces.faces) out.push_back(r.faces[i]);
+  return out;
 }
 
 Geometry multiPolygon(std::vector<Polygon> polys) {
@@ -121,7 +138,7 @@ class Checker {
   void makeGrid();
   Result<void> runTile(int t, TileResult& out) const;
   Result<void> zoneTile(int t, TileResult& out) const;
-  Result<std::vector<OverlayFace>> resolveGap(const Extent& box, int tile) const;
+  Result<std::optional<OverlayFace>> resolveGap(const Undecided& u) const;
   [[nodiscard]] bool pairOwned(std::uint32_t a, std::uint32_t b, int t) const {
     return m_grid.tileOf(std::max(m_boxes[a].minX, m_boxes[b].minX), std::max(m_boxes[a].minY, m_boxes[b].minY)) == t;
   }
@@ -144,12 +161,13 @@ class Checker {
 
 void Checker::makeGrid() {
   const double n = static_cast<double>(m_parcels.size());
-  if (m_grid.all.isEmpty() || n <= kParcelsPerTile * 1.5) {
+  const double perTile = m_o.tileParcels > 0 ? m_o.tileParcels : kParcelsPerTile;
+  if (m_grid.all.isEmpty() || n <= perTile * 1.5) {
     m_grid.nx = m_grid.ny = 1;
     m_grid.w = std::max(m_grid.all.width(), 1.0);
     m_grid.h = std::max(m_grid.all.height(), 1.0);
   } else {
-    const double tiles = n / kParcelsPerTile;
+    const double tiles = n / perTile;
     const double aspect = std::max(m_grid.all.width(), 1.0) / std::max(m_grid.all.height(), 1.0);
     m_grid.nx = std::max(1, static_cast<int>(std::round(std::sqrt(tiles * aspect))));
     m_grid.ny = std::max(1, static_cast<int>(std::round(tiles / m_grid.nx)));
@@ -184,6 +202,20 @@ void Checker::addPartsOf(const std::vector<std::uint32_t>& parcels, std::vector<
   }
 }
 
+/// The frame around a partial overlay: its ring makes land uncovered by the parcels inside it a
+/// bounded face owned by the frame alone, instead of part of the unbounded face.
+constexpr std::uint32_t kFrame = std::numeric_limits<std::uint32_t>::max();
+
+Polygon frameOf(const Extent& e) {
+  Polygon p;
+  p.outer = {{e.minX, e.minY, 0}, {e.maxX, e.minY, 0}, {e.maxX, e.maxY, 0}, {e.minX, e.maxY, 0}, {e.minX, e.minY, 0}};
+  return p;
+}
+
+bool inside(const Extent& inner, const Extent& outer) {  // strictly: touching the frame is not inside
+  return inner.minX > outer.minX && inner.maxX < outer.maxX && inner.minY > outer.minY && inner.maxY < outer.maxY;
+}
+
 Result<void> Checker::runTile(int t, TileResult& out) const {
   const auto& members = m_tileParcels[t];
   if (members.empty()) return {};
@@ -191,64 +223,86 @@ Result<void> Checker::runTile(int t, TileResult& out) const {
   addPartsOf(members, in);
   const bool single = m_grid.count() == 1;
   const Extent decided = m_grid.rect(t, m_grid.margin / 2);
+  Extent frameBox = m_grid.rect(t, m_grid.margin);
+  const Extent around = grown(m_grid.all, m_grid.margin);
+  frameBox = {std::max(frameBox.minX, around.minX), std::max(frameBox.minY, around.minY),
+              std::min(frameBox.maxX, around.maxX), std::min(frameBox.maxY, around.maxY)};
+  const Polygon frame = frameOf(frameBox);
+  if (!single) in.push_back({kFrame, &frame});
+  const std::size_t uncovered = single ? 0 : 1;  // owners of a face no parcel covers
   auto need = [&](const std::vector<std::uint32_t>& owners, bool bounded) {
-    if (owners.empty()) return bounded ? FaceNeed::Geometry : FaceNeed::Skip;
-    if (owners.size() < 2) return FaceNeed::Skip;
-    for (std::size_t i = 0; i < owners.size(); ++i)
-      for (std::size_t j = i + 1; j < owners.size(); ++j) {
+    const std::size_t n = owners.size() - (!owners.empty() && owners.back() == kFrame);
+    if (owners.size() == uncovered && n == 0) return bounded ? FaceNeed::Geometry : FaceNeed::Skip;
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j) {
         const auto a = m_parts[owners[i]].parcel, b = m_parts[owners[j]].parcel;
         if (a == b ? parcelOwned(a, t) : pairOwned(a, b, t)) return FaceNeed::Geometry;
       }
     return FaceNeed::Skip;
   };
   auto sink = [&](OverlayFace&& f) {
+    if (!f.owners.empty() && f.owners.back() == kFrame) f.owners.pop_back();
+    f.boundaryOwners.erase(std::remove(f.boundaryOwners.begin(), f.boundaryOwners.end(), kFrame), f.boundaryOwners.end());
     if (f.owners.empty()) {
-      if (f.area <= 0 || f.area > m_o.gapTolerance) return;
+      if (f.area <= 0 || f.area > m_o.gapTolerance) return;  // clipped or not, too large to be a gap
       if (!single && m_grid.tileOf(f.box.minX, f.box.minY) != t) return;
-      if (single || within(f.box, decided)) out.gaps.push_back(std::move(f));
-      else out.undecided.push_back(f.box);
+      if (single || (within(f.box, decided) && inside(f.box, frameBox))) out.gaps.push_back(std::move(f));
+      else out.undecided.push_back({f.box, interiorPoint(f.polygon)});
       return;
     }
     // A face in three parcels belongs to each of their pairs.
+    std::optional<std::size_t> kept;
     for (std::size_t i = 0; i < f.owners.size(); ++i)
       for (std::size_t j = i + 1; j < f.owners.size(); ++j) {
         const auto a = m_parts[f.owners[i]].parcel, b = m_parts[f.owners[j]].parcel;
-        OverlayFace copy = f;
+        Pieces* pieces = nullptr;
         if (a == b) {
-          if (parcelOwned(a, t)) out.selfOverlaps[a].add(copy);
+          if (parcelOwned(a, t)) pieces = &out.selfOverlaps[a];
         } else if (pairOwned(a, b, t)) {
-          out.overlaps[{std::min(a, b), std::max(a, b)}].add(copy);
+          pieces = &out.overlaps[{std::min(a, b), std::max(a, b)}];
         }
+        if (!pieces) continue;
+        if (!kept) kept = out.keep(f);
+        pieces->area += f.area;
+        pieces->faces.push_back(*kept);
       }
   };
   return overlay(in, need, sink, m_o.cancel);
 }
 
-Result<std::vector<OverlayFace>> Checker::resolveGap(const Extent& box, int tile) const {
-  // Grow a region around the undecided face until the face (or what remains of it once more
-  // parcels are in) lies well inside it, or the region holds the whole layer.
-  std::vector<OverlayFace> accepted;
+Result<std::optional<OverlayFace>> Checker::resolveGap(const Undecided& u) const {
+  // The uncovered face through u.point was cut by its tile's frame. Grow a framed region around
+  // it until the face no longer touches the frame (then it is whole), it is too large to be a
+  // gap, or the region holds the whole layer (then an unbounded face is open land, not a gap).
   for (double m = 2 * m_grid.margin;; m *= 2) {
-    const Extent region = grown(box, m);
-    const bool whole = within(m_grid.all, region);
+    const Extent region = grown(u.box, m);
+    const bool whole = within(m_grid.all, grown(region, -m_grid.margin));
     std::vector<std::uint32_t> members;
     for (std::uint32_t i = 0; i < m_boxes.size(); ++i)
       if (!m_boxes[i].isEmpty() && meets(m_boxes[i], region)) members.push_back(i);
     std::vector<OverlayInput> in;
     addPartsOf(members, in);
-    std::vector<OverlayFace> found;
-    bool retry = false;
+    const Polygon frame = frameOf(region);
+    if (!whole) in.push_back({kFrame, &frame});
+    const std::size_t uncovered = whole ? 0 : 1;
+    std::optional<OverlayFace> found;
     auto r = overlay(
-        in, [](const std::vector<std::uint32_t>& o, bool bounded) { return o.empty() && bounded ? FaceNeed::Geometry : FaceNeed::Skip; },
+        in,
+        [&](const std::vector<std::uint32_t>& o, bool bounded) {
+          return o.size() == uncovered && (whole || o.back() == kFrame) && bounded ? FaceNeed::Geometry : FaceNeed::Skip;
+        },
         [&](OverlayFace&& f) {
-          if (!within(f.box, box) || f.area <= 0 || f.area > m_o.gapTolerance) return;
-          if (m_grid.tileOf(f.box.minX, f.box.minY) != tile) return;
-          if (whole || within(f.box, grown(box, m / 2))) found.push_back(std::move(f));
-          else retry = true;
+          if (!found && contains(f.polygon, u.point)) found = std::move(f);
         },
         m_o.cancel);
     if (!r) return std::unexpected(r.error());
-    if (!retry || whole) return found;
+    if (!found || found->area > m_o.gapTolerance) return std::optional<OverlayFace>{};
+    if (whole || inside(found->box, region)) {
+      found->owners.clear();
+      found->boundaryOwners.erase(std::remove(found->boundaryOwners.begin(), found->boundaryOwners.end(), kFrame),
+                                  found->boundaryOwners.end());
+      return found;
+    }
   }
 }
 
@@ -283,9 +337,11 @@ Result<void> Checker::zoneTile(int t, TileResult& out) const {
     std::sort(zoneSet.begin(), zoneSet.end());
     zoneSet.erase(std::unique(zoneSet.begin(), zoneSet.end()), zoneSet.end());
     parcels.erase(std::unique(parcels.begin(), parcels.end()), parcels.end());
+    const std::size_t kept = out.keep(f);
     for (auto p : parcels) {
-      OverlayFace copy = f;
-      out.zonePieces[p][zoneSet].add(copy);
+      auto& pieces = out.zonePieces[p][zoneSet];
+      pieces.area += f.area;
+      pieces.faces.push_back(kept);
     }
   };
   return overlay(in, need, sink, m_o.cancel);
@@ -316,7 +372,7 @@ void Checker::collect(std::vector<TileResult>& results, OverlayCheckResult& out)
       f.fids = {m_parcels[pair.first].fid, m_parcels[pair.second].fid};
       std::sort(f.fids.begin(), f.fids.end());
       f.area = pieces.area;
-      f.geometry = multiPolygon(std::move(pieces.polygons));
+      f.geometry = multiPolygon(facesOf(r, pieces));
       f.location = interiorPoint(f.geometry);
       f.message = "parcels overlap by " + fmtArea(f.area);
       out.findings.push_back(std::move(f));
@@ -327,7 +383,7 @@ void Checker::collect(std::vector<TileResult>& results, OverlayCheckResult& out)
       f.type = FindingType::SelfIntersection;
       f.fids = {m_parcels[p].fid};
       f.area = pieces.area;
-      f.geometry = multiPolygon(std::move(pieces.polygons));
+      f.geometry = multiPolygon(facesOf(r, pieces));
       f.location = interiorPoint(f.geometry);
       f.message = "parts of the multipolygon overlap by " + fmtArea(f.area);
       out.findings.push_back(std::move(f));
@@ -370,7 +426,7 @@ void Checker::collect(std::vector<TileResult>& results, OverlayCheckResult& out)
         where += (where.empty() ? "" : ", ") + label + share;
         if (zs != major) {
           f.area += pieces->area;
-          for (auto& poly : pieces->polygons) minority.push_back(std::move(poly));
+          for (auto i : pieces->faces) minority.push_back(r.faces[i]);
         }
       }
       std::sort(f.otherFids.begin(), f.otherFids.end());
@@ -426,13 +482,21 @@ Result<OverlayCheckResult> Checker::run() {
   for (auto& th : pool) th.join();
   if (cancelled()) return fail(ErrorCode::Cancelled, "validation cancelled");
   if (error) return std::unexpected(*error);
+  std::vector<OverlayFace> resolved;
   for (int t = 0; t < tiles; ++t) {
-    for (const auto& box : results[t].undecided) {
-      auto faces = resolveGap(box, t);
-      if (!faces) return std::unexpected(faces.error());
-      for (auto& f : *faces) results[t].gaps.push_back(std::move(f));
+    for (const auto& u : results[t].undecided) {
+      auto face = resolveGap(u);
+      if (!face) return std::unexpected(face.error());
+      if (*face) resolved.push_back(std::move(**face));
     }
   }
+  // Pieces of one long gap may have been undecided in several tiles: keep each face once.
+  auto key = [](const OverlayFace& f) { return std::make_tuple(f.box.minX, f.box.minY, f.box.maxX, f.box.maxY, f.area); };
+  std::sort(resolved.begin(), resolved.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  resolved.erase(std::unique(resolved.begin(), resolved.end(), [&](const auto& a, const auto& b) { return key(a) == key(b); }),
+                 resolved.end());
+  if (!results.empty())
+    for (auto& f : resolved) results.front().gaps.push_back(std::move(f));
   collect(results, out);
   return out;
 }

@@ -79,9 +79,10 @@ std::vector<std::pair<std::size_t, std::size_t>> candidatePairs(const std::vecto
   return pairs;
 }
 
-void checkSelfIntersections(const std::vector<Point>& u, std::vector<Finding>& out) {
+/// Returns true when the ring crosses or touches itself.
+bool checkSelfIntersections(const std::vector<Point>& u, std::vector<Finding>& out) {
   const std::size_t n = u.size();
-  if (n < 4) return;
+  if (n < 4) return false;
   std::set<std::pair<double, double>> points;
   std::set<std::pair<std::pair<double, double>, std::pair<double, double>>> overlaps;
   for (auto [i, j] : candidatePairs(u)) {
@@ -106,6 +107,7 @@ void checkSelfIntersections(const std::vector<Point>& u, std::vector<Finding>& o
     f.length = std::hypot(q.x - p.x, q.y - p.y);
     out.push_back(std::move(f));
   }
+  return !points.empty() || !overlaps.empty();
 }
 
 /// Proper crossings and shared edges between two different rings of one polygon.
@@ -159,9 +161,11 @@ bool allCollinear(const std::vector<Point>& u) {
 }
 
 /// Closure, duplicates, degeneracy, spikes and self-intersections of one ring. Returns the open
-/// distinct vertices, or nothing when the ring is degenerate.
+/// distinct vertices, or nothing when the ring is degenerate; `tangled` tells whether it crosses
+/// itself (then it has no orientation).
 std::optional<std::vector<Point>> checkRing(const Ring& ring, const char* role, double spikeAngle,
-                                            std::vector<Finding>& out) {
+                                            std::vector<Finding>& out, bool& tangled) {
+  tangled = false;
   if (ring.size() >= 2 && !same(ring.front(), ring.back())) {
     Finding f = make(FindingType::RingNotClosed, ring.back(), lineGeometry({ring.back(), ring.front()}),
                      std::string(role) + " is not closed: it ends at " + fmt(ring.back()) + ", not at its start " +
@@ -186,7 +190,7 @@ std::optional<std::vector<Point>> checkRing(const Ring& ring, const char* role, 
     return std::nullopt;
   }
   checkSpikes(u, spikeAngle, out);
-  checkSelfIntersections(u, out);
+  tangled = checkSelfIntersections(u, out);
   return u;
 }
 
@@ -216,18 +220,20 @@ std::vector<Point> openDistinct(const Ring& ring) {
 void checkRings(const Geometry& g, double spikeAngle, std::vector<Finding>& out, std::vector<ShellTurn>& shells) {
   for (std::size_t part = 0; part < g.polygons.size(); ++part) {
     const Polygon& poly = g.polygons[part];
-    const auto shell = checkRing(poly.outer, "shell", spikeAngle, out);
-    const int shellSign = shell ? (twiceSignedArea(*shell) > 0 ? 1 : -1) : 0;
+    bool shellTangled = false;
+    const auto shell = checkRing(poly.outer, "shell", spikeAngle, out, shellTangled);
+    const int shellSign = shell && !shellTangled ? (twiceSignedArea(*shell) > 0 ? 1 : -1) : 0;
     shells.push_back({part, shellSign});
     std::vector<std::vector<Point>> holes;
     for (const auto& h : poly.holes) {
-      auto hole = checkRing(h, "hole", spikeAngle, out);
+      bool holeTangled = false;
+      auto hole = checkRing(h, "hole", spikeAngle, out, holeTangled);
       if (!hole) continue;
       if (shell) {
         bool crossed = false;
         checkRingPair(*shell, *hole, "hole crosses its shell", out, crossed);
         const int holeSign = twiceSignedArea(*hole) > 0 ? 1 : -1;
-        if (holeSign == shellSign) {
+        if (holeSign == shellSign && !holeTangled) {
           Finding f = make(FindingType::WrongOrientation, hole->front(), lineGeometry(h),
                            std::string("hole turns ") + (holeSign > 0 ? "counter-clockwise" : "clockwise") +
                                " like its shell; holes must turn the other way");

@@ -46,6 +46,7 @@ struct TopologyOptions {
   OrientationRule orientation = OrientationRule::Layer;
   bool checkIds = true;        ///< duplicate and missing ids (false when validating by fid)
   int threads = 0;             ///< 0: one per hardware thread
+  int tileParcels = 0;         ///< parcels per overlay tile; 0: 2500 (tests use small tiles)
   /// progress(fraction 0..1, message), called from the calling thread.
   std::function<void(double, const std::string&)> progress;
   const std::atomic<bool>* cancel = nullptr;  ///< set to true to stop (returns Error Cancelled)
