@@ -8,7 +8,13 @@
 
 namespace dothi::test {
 
-inline std::filesystem::path sharedData(const std::string& rel) { return std::filesystem::path(DOTHI_SHARED_DATA) / rel; }
+/// A file of ../shared/data; where that is missing, the copy bundled in data/ (Monaco) if any.
+inline std::filesystem::path sharedData(const std::string& rel) {
+  const auto shared = std::filesystem::path(DOTHI_SHARED_DATA) / rel;
+  if (std::filesystem::exists(shared)) return shared;
+  const auto bundled = std::filesystem::path(DOTHI_SOURCE_DIR) / "data" / shared.filename();
+  return std::filesystem::exists(bundled) ? bundled : shared;
+}
 
 /// Skips the test when a real data file is not available.
 #define DOTHI_REQUIRE_DATA(rel)                                                              \

@@ -26,7 +26,10 @@ namespace support = dothi::tests::gui;
 
 namespace {
 
-const QString kBuildings = QStringLiteral(DOTHI_SHARED_DATA "/osm/monaco2021_buildings.geojson");
+// The shared copy, or the one bundled with the sample city in data/.
+const QString kBuildings = QFile::exists(QStringLiteral(DOTHI_SHARED_DATA "/osm/monaco2021_buildings.geojson"))
+                               ? QStringLiteral(DOTHI_SHARED_DATA "/osm/monaco2021_buildings.geojson")
+                               : QStringLiteral(DOTHI_SOURCE_DIR "/data/monaco2021_buildings.geojson");
 
 QString attribute(const QTableWidget& table, const QString& field) {
   for (int row = 0; row < table.rowCount(); ++row) {
