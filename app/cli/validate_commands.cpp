@@ -9,6 +9,8 @@
 
 #include "cli_command.hpp"
 #include "commands.hpp"
+#include "core/cadastre_diff.hpp"
+#include "core/parcel_record.hpp"
 #include "core/validate_layer.hpp"
 #include "core/validation_report.hpp"
 
@@ -101,10 +103,95 @@ void addValidate(CLI::App& app, CommandList& commands) {
   commands.push_back({c, [a] { return runValidate(*a); }});
 }
 
+struct ParcelArgs {
+  std::string project, layer, idField, value;
+  double tolerance = 0.05;
+  bool json = false;
+};
+
+int runParcel(const ParcelArgs& a) {
+  auto project = geo::Project::open(a.project, true);
+  if (!project) return reportError(project.error());
+  app::ParcelQuery q{a.layer, a.idField, a.value, a.tolerance};
+  auto records = app::parcelRecords(**project, q);
+  if (!records) return reportError(records.error());
+  if (a.json) {
+    json list = json::array();
+    for (const auto& r : *records) list.push_back(app::parcelJson(r));
+    std::cout << json{{"project", a.project}, {"matches", records->size()}, {"parcels", list}}.dump(2) << "\n";
+    return 0;
+  }
+  if (records->size() > 1)
+    std::cout << records->size() << " parcels have " << (*records)[0].idField << " = " << a.value << "\n\n";
+  for (std::size_t i = 0; i < records->size(); ++i) std::cout << (i ? "\n" : "") << app::parcelText((*records)[i]);
+  return 0;
+}
+
+void addParcel(CLI::App& app, CommandList& commands) {
+  auto a = std::make_shared<ParcelArgs>();
+  auto* c = app.add_subcommand("parcel", "Parcel card: attributes, planar and geodesic area, perimeter, neighbours, "
+                                         "land use and zoning");
+  c->add_option("project", a->project)->required();
+  c->add_option("--layer", a->layer, "Parcel layer")->required();
+  c->add_option("--id", a->idField, "Id field to search (default: fid)");
+  c->add_option("--value", a->value, "Id value")->required();
+  c->add_option("--neighbour-tolerance", a->tolerance, "m: boundaries this close count as shared")->capture_default_str();
+  c->add_flag("--json", a->json);
+  commands.push_back({c, [a] { return runParcel(*a); }});
+}
+
+struct DiffArgs {
+  app::DiffOptions options;
+  std::vector<std::string> reports;
+  bool json = false, quiet = false;
+};
+
+int runDiff(DiffArgs a) {
+  if (isatty(STDERR_FILENO) && !a.json && !a.quiet) a.options.progress = progressLine;
+  auto result = app::diffCadastres(a.options);
+  if (a.options.progress) std::fprintf(stderr, "\r%66s\r", "");
+  if (!result) return reportError(result.error());
+  json written = json::array();
+  for (const auto& path : a.reports) {
+    auto what = app::writeDiffReport(*result, path);
+    if (!what) return reportError(what.error());
+    written.push_back({{"path", path}, {"format", *what}});
+  }
+  if (a.json) {
+    json j = app::diffJson(*result);
+    j["reports"] = written;
+    std::cout << j.dump(2) << "\n";
+  } else if (!a.quiet) {
+    std::cout << app::diffText(*result);
+    for (const auto& w : written)
+      std::cout << "Report written: " << w["path"].get<std::string>() << " (" << w["format"].get<std::string>() << ")\n";
+  }
+  return 0;
+}
+
+void addDiff(CLI::App& app, CommandList& commands) {
+  auto a = std::make_shared<DiffArgs>();
+  auto* c = app.add_subcommand("diff", "Cadastre changes between two versions: added, removed, split, merged, reshaped, "
+                                       "attribute-only (matched by key, else by shared area)");
+  c->add_option("old", a->options.oldSource, "Old version: a .dothi project or any source `import` reads")->required();
+  c->add_option("new", a->options.newSource, "New version")->required();
+  c->add_option("--key", a->options.key, "Parcel id field in both versions")->required();
+  c->add_option("--old-layer", a->options.oldLayer, "Layer of the old version (default: its parcel layer)");
+  c->add_option("--new-layer", a->options.newLayer, "Layer of the new version");
+  c->add_option("--tolerance", a->options.reshapeTolerance, "m²: geometry changes up to this are not reshapes")
+      ->capture_default_str();
+  c->add_option("--report", a->reports, "Report file(s): .geojson, .csv, .html (repeatable)");
+  c->add_flag("--json", a->json);
+  c->add_flag("-q,--quiet", a->quiet);
+  commands.push_back({c, [a] { return runDiff(*a); }});
+}
+
 }  // namespace
 
 void addAnalysisCommands(CLI::App& app, CommandList& commands) {
   addValidate(app, commands);
+  addParcel(app, commands);
+  addDiff(app, commands);
 }
 
 }  // namespace dothi::cli
