@@ -69,6 +69,24 @@ TEST_F(MonacoProject, ExportRoundTripsThroughGpkgShpAndTab) {
   EXPECT_NE(ro.err.find("/proc/dothi.gpkg"), std::string::npos);
 }
 
+TEST_F(MonacoProject, ExportedGpkgDxfFgbKmlImportBack) {
+  // GeoPackage, DXF, FlatGeobuf and KML sources: written by GDAL from the project, read back.
+  TempDir dir;
+  for (const char* ext : {"gpkg", "dxf", "fgb", "kml"}) {
+    const auto out = dir.file(std::string("b.") + ext);
+    ASSERT_EQ(cli({"export", s_project, out, "--layer", "monaco2021_buildings", "--to-crs", "EPSG:4326"}).code, 0) << ext;
+    std::vector<std::string> args = {"import", out, "--into", dir.file(std::string("p_") + ext + ".dothi"), "--json"};
+    if (std::string(ext) == "dxf") args.insert(args.end(), {"--from-crs", "EPSG:4326"});  // DXF stores no CRS
+    auto r = cli(args);
+    ASSERT_EQ(r.code, 0) << ext << ": " << r.err;
+    const json j = json::parse(r.out);
+    long total = 0;
+    for (const auto& l : j["layers"]) total += l["feature_count"].get<long>();
+    EXPECT_EQ(total, ogrinfoCount(out)) << ext;
+    EXPECT_EQ(total, 1207) << ext;
+  }
+}
+
 TEST_F(MonacoProject, IndicatorsJson) {
   auto r = cli({"indicators", s_project, "--json"});
   ASSERT_EQ(r.code, 0) << r.err;
