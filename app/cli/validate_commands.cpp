@@ -10,6 +10,7 @@
 #include "cli_command.hpp"
 #include "commands.hpp"
 #include "core/cadastre_diff.hpp"
+#include "validate_bench.hpp"
 #include "core/parcel_record.hpp"
 #include "core/validate_layer.hpp"
 #include "core/validation_report.hpp"
@@ -186,12 +187,28 @@ void addDiff(CLI::App& app, CommandList& commands) {
   commands.push_back({c, [a] { return runDiff(*a); }});
 }
 
+void addValidateBench(CLI::App& app, CommandList& commands) {
+  CLI::App* bench = app.get_subcommand("bench");  // made by addBenchCommands, called before us
+  auto a = std::make_shared<bench::ValidateBenchOptions>();
+  auto* c = bench->add_subcommand("validate", "Validation speed and recall beside SpatiaLite SQL (GEOS) on the same data");
+  c->add_option("--project", a->project, "Project with a real parcel layer");
+  c->add_option("--layer", a->layer, "Its parcel layer");
+  c->add_option("--id", a->idField, "Its id field (default: fid)");
+  c->add_option("--synthetic", a->synthetic, "Instead: a grid of N parcels with planted overlaps and gaps");
+  c->add_option("--threads", a->threads, "DoThi worker threads (default: one per core)");
+  c->add_option("--timeout", a->timeout, "Seconds allowed to each peer query")->capture_default_str();
+  c->add_flag("!--no-peers", a->peers, "Skip the SpatiaLite comparison");
+  c->add_flag("--json", a->json);
+  commands.push_back({c, [a] { return bench::runValidateBench(*a); }});
+}
+
 }  // namespace
 
 void addAnalysisCommands(CLI::App& app, CommandList& commands) {
   addValidate(app, commands);
   addParcel(app, commands);
   addDiff(app, commands);
+  addValidateBench(app, commands);
 }
 
 }  // namespace dothi::cli

@@ -12,8 +12,10 @@
 #include <CGAL/Exact_predicates_exact_constructions_kernel.h>
 
 #include <algorithm>
+#include <boost/container/small_vector.hpp>
 #include <deque>
 #include <exception>
+#include <tuple>
 
 #include "dothi/geo/analysis/overlay.hpp"
 
@@ -24,25 +26,32 @@ namespace {
 using Kernel = CGAL::Exact_predicates_exact_constructions_kernel;
 using ExactFT = Kernel::Exact_kernel::FT;
 using Owners = std::vector<std::uint32_t>;
+/// The owners of one edge: almost always one or two, kept inline (the sweep copies them a lot).
+using EdgeOwners = boost::container::small_vector<std::uint32_t, 2>;
 
 /// Overlapping edges keep every owner, repeats included (a repeat toggles twice: no change).
 struct MergeOwners {
-  Owners operator()(const Owners& a, const Owners& b) const {
-    Owners r;
-    r.reserve(a.size() + b.size());
-    r.insert(r.end(), a.begin(), a.end());
+  EdgeOwners operator()(const EdgeOwners& a, const EdgeOwners& b) const {
+    EdgeOwners r = a;
     r.insert(r.end(), b.begin(), b.end());
     return r;
   }
 };
 
 using SegmentTraits = CGAL::Arr_segment_traits_2<Kernel>;
-using Traits = CGAL::Arr_curve_data_traits_2<SegmentTraits, Owners, MergeOwners>;
+using Traits = CGAL::Arr_curve_data_traits_2<SegmentTraits, EdgeOwners, MergeOwners>;
 using Dcel = CGAL::Arr_face_extended_dcel<Traits, std::size_t>;
 using Arrangement = CGAL::Arrangement_2<Traits, Dcel>;
 using Curve = Traits::X_monotone_curve_2;
 
-void addRing(const Ring& ring, std::uint32_t owner, std::vector<Curve>& curves) {
+/// An input edge, endpoints in lexicographic order so that shared edges compare equal.
+struct RawEdge {
+  double x0, y0, x1, y1;
+  std::uint32_t owner;
+  [[nodiscard]] auto key() const { return std::tie(x0, y0, x1, y1); }
+};
+
+void addRing(const Ring& ring, std::uint32_t owner, std::vector<RawEdge>& edges) {
   std::size_t n = ring.size();
   if (n >= 2 && ring.front().x == ring.back().x && ring.front().y == ring.back().y) --n;  // closing vertex
   if (n < 2) return;
@@ -50,13 +59,33 @@ void addRing(const Ring& ring, std::uint32_t owner, std::vector<Curve>& curves) 
     const Point& a = ring[i];
     const Point& b = ring[(i + 1) % n];
     if (a.x == b.x && a.y == b.y) continue;  // duplicate vertex: no edge
-    curves.emplace_back(SegmentTraits::X_monotone_curve_2(Kernel::Point_2(a.x, a.y), Kernel::Point_2(b.x, b.y)),
-                        Owners{owner});
+    if (std::tie(a.x, a.y) < std::tie(b.x, b.y)) edges.push_back({a.x, a.y, b.x, b.y, owner});
+    else edges.push_back({b.x, b.y, a.x, a.y, owner});
   }
 }
 
+/// One curve per distinct edge: neighbours digitised on shared vertices give identical edges,
+/// merged here (exactly: equal doubles) instead of by the sweep's far costlier overlap handling.
+std::vector<Curve> curvesOf(std::vector<RawEdge>& edges) {
+  std::sort(edges.begin(), edges.end(), [](const RawEdge& a, const RawEdge& b) {
+    return std::tie(a.x0, a.y0, a.x1, a.y1, a.owner) < std::tie(b.x0, b.y0, b.x1, b.y1, b.owner);
+  });
+  std::vector<Curve> curves;
+  curves.reserve(edges.size());
+  for (std::size_t i = 0; i < edges.size();) {
+    EdgeOwners owners;
+    std::size_t j = i;
+    for (; j < edges.size() && edges[j].key() == edges[i].key(); ++j) owners.push_back(edges[j].owner);
+    const RawEdge& e = edges[i];
+    curves.emplace_back(SegmentTraits::X_monotone_curve_2(Kernel::Point_2(e.x0, e.y0), Kernel::Point_2(e.x1, e.y1)),
+                        owners);
+    i = j;
+  }
+  return curves;
+}
+
 /// a XOR toggles: each owner in `toggles` flips membership (a is sorted, result sorted).
-Owners toggled(const Owners& a, const Owners& toggles) {
+Owners toggled(const Owners& a, const EdgeOwners& toggles) {
   Owners r = a;
   for (std::uint32_t o : toggles) {
     auto it = std::lower_bound(r.begin(), r.end(), o);
@@ -86,7 +115,7 @@ Ring cycleRing(Arrangement::Ccb_halfedge_const_circulator start, Owners& boundar
   do {
     ring.push_back(toPoint(h->source()->point()));
     if (box) box->include(ring.back());
-    const Owners& d = h->curve().data();
+    const EdgeOwners& d = h->curve().data();
     boundary.insert(boundary.end(), d.begin(), d.end());
   } while (++h != start);
   ring.push_back(ring.front());
@@ -120,12 +149,14 @@ OverlayFace describeFace(Arrangement::Face_const_handle f, const Owners& cover, 
 Result<void> overlay(const std::vector<OverlayInput>& inputs, const FaceNeedFn& need, const FaceSinkFn& sink,
                      const std::atomic<bool>* cancel) {
   try {
-    std::vector<Curve> curves;
+    std::vector<RawEdge> edges;
     for (const auto& in : inputs) {
       if (!in.polygon) continue;
-      addRing(in.polygon->outer, in.owner, curves);
-      for (const auto& h : in.polygon->holes) addRing(h, in.owner, curves);
+      addRing(in.polygon->outer, in.owner, edges);
+      for (const auto& h : in.polygon->holes) addRing(h, in.owner, edges);
     }
+    std::vector<Curve> curves = curvesOf(edges);
+    edges = {};
     Arrangement arr;
     CGAL::insert(arr, curves.begin(), curves.end());
     curves.clear();
