@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   CommandList commands;
   addCoreCommands(app, commands);
   addBenchCommands(app, commands);
+  addRenderBenchCommands(app, commands);
   addAnalysisCommands(app, commands);
 
   CLI11_PARSE(app, argc, argv);

@@ -71,14 +71,18 @@ void addBuildingOutline(MeshBuilder& lines, const BuildingRecord& b, float eaves
   addOutline(lines, b.rings, eaves, b.edge);
 }
 
-void addBlockBoxes(MeshBuilder& mesh, const std::vector<BuildingRecord>& records, double cellSize,
-                   const osg::Vec2d& gridOrigin) {
-  struct Cell {
-    double area = 0, cx = 0, cy = 0, top = 0;
-    float bottom = 1e30f;
-    osg::Vec4 colour;
-  };
-  std::map<std::pair<long, long>, Cell> cells;
+void BlockSummary::add(const BlockSummary& other) {
+  area += other.area;
+  cx += other.cx;
+  cy += other.cy;
+  top += other.top;
+  bottom = std::min(bottom, other.bottom);
+  colour += other.colour;
+}
+
+std::map<std::pair<long, long>, BlockSummary> summariseBlocks(const std::vector<BuildingRecord>& records,
+                                                              double cellSize, const osg::Vec2d& gridOrigin) {
+  std::map<std::pair<long, long>, BlockSummary> cells;
   for (const auto& b : records) {
     const auto& ring = b.rings.front();
     double a2 = 0, cx = 0, cy = 0;
@@ -96,32 +100,34 @@ void addBlockBoxes(MeshBuilder& mesh, const std::vector<BuildingRecord>& records
     const double area = std::abs(a2) / 2;
     const auto key = std::make_pair(static_cast<long>(std::floor((cx - gridOrigin.x()) / cellSize)),
                                     static_cast<long>(std::floor((cy - gridOrigin.y()) / cellSize)));
-    Cell& cell = cells[key];
-    cell.area += area;
-    cell.cx += cx * area;
-    cell.cy += cy * area;
-    cell.top += b.top * area;
-    cell.bottom = std::min(cell.bottom, b.bottom);
-    cell.colour += b.roofColour * static_cast<float>(area);
+    cells[key].add({area, cx * area, cy * area, b.top * area, b.bottom, b.roofColour * static_cast<float>(area)});
   }
-  for (const auto& [key, cell] : cells) {
-    const double half = std::sqrt(cell.area) / 2;
-    const osg::Vec2d c(cell.cx / cell.area, cell.cy / cell.area);
-    const Rings box{{c + osg::Vec2d(-half, -half), c + osg::Vec2d(half, -half), c + osg::Vec2d(half, half),
-                     c + osg::Vec2d(-half, half)}};
-    const auto top = static_cast<float>(cell.top / cell.area);
-    osg::Vec4 roof = cell.colour / static_cast<float>(cell.area);
-    roof.a() = 1;
-    mesh.beginFeature(0, 20);
-    addWalls(mesh, box, cell.bottom, top, darker(roof, 0.9f), true);
-    // A 4-point box cap needs no tessellator: two triangles, facing up.
-    const osg::Vec3f up(0, 0, 1);
-    std::uint32_t v[4];
-    for (int k = 0; k < 4; ++k)
-      v[k] = mesh.vertex(osg::Vec3f(static_cast<float>(box[0][k].x()), static_cast<float>(box[0][k].y()), top), roof, up);
-    mesh.triangle(v[0], v[1], v[2]);
-    mesh.triangle(v[0], v[2], v[3]);
-  }
+  return cells;
+}
+
+void addBlockBox(MeshBuilder& mesh, const BlockSummary& cell) {
+  if (!(cell.area > 0)) return;
+  const double half = std::sqrt(cell.area) / 2;
+  const osg::Vec2d c(cell.cx / cell.area, cell.cy / cell.area);
+  const Rings box{{c + osg::Vec2d(-half, -half), c + osg::Vec2d(half, -half), c + osg::Vec2d(half, half),
+                   c + osg::Vec2d(-half, half)}};
+  const auto top = static_cast<float>(cell.top / cell.area);
+  osg::Vec4 roof = cell.colour / static_cast<float>(cell.area);
+  roof.a() = 1;
+  mesh.beginFeature(0, 20);
+  addWalls(mesh, box, cell.bottom, top, darker(roof, 0.9f), true);
+  // A 4-point box cap needs no tessellator: two triangles, facing up.
+  const osg::Vec3f up(0, 0, 1);
+  std::uint32_t v[4];
+  for (int k = 0; k < 4; ++k)
+    v[k] = mesh.vertex(osg::Vec3f(static_cast<float>(box[0][k].x()), static_cast<float>(box[0][k].y()), top), roof, up);
+  mesh.triangle(v[0], v[1], v[2]);
+  mesh.triangle(v[0], v[2], v[3]);
+}
+
+void addBlockBoxes(MeshBuilder& mesh, const std::vector<BuildingRecord>& records, double cellSize,
+                   const osg::Vec2d& gridOrigin) {
+  for (const auto& [key, cell] : summariseBlocks(records, cellSize, gridOrigin)) addBlockBox(mesh, cell);
 }
 
 }  // namespace dothi::render::detail

@@ -1,6 +1,8 @@
 #pragma once
 /// Meshes of buildings: the full model (walls, pitched or flat roof, floor of raised parts), its
 /// outline, and the area-preserving block boxes that stand in for many buildings far away.
+#include <map>
+#include <utility>
 #include <vector>
 
 #include <osg/Vec2d>
@@ -23,6 +25,20 @@ float addBuilding(MeshBuilder& solid, Tessellator& tess, const BuildingRecord& b
 
 /// The footprint's outline at the eaves (GL lines), so neighbouring blocks read apart.
 void addBuildingOutline(MeshBuilder& lines, const BuildingRecord& b, float eaves);
+
+/// Buildings aggregated for a block box: sums weighted by footprint area (divide by `area`).
+struct BlockSummary {
+  double area = 0, cx = 0, cy = 0, top = 0;  ///< area, and centroid x, y and top times area
+  float bottom = 1e30f;
+  osg::Vec4 colour;                          ///< roof colour times area
+  void add(const BlockSummary& other);
+};
+
+/// The buildings of each occupied cell of a `cellSize` grid anchored at `gridOrigin`.
+std::map<std::pair<long, long>, BlockSummary> summariseBlocks(const std::vector<BuildingRecord>& records,
+                                                              double cellSize, const osg::Vec2d& gridOrigin);
+/// One box for a summary (see addBlockBoxes).
+void addBlockBox(MeshBuilder& mesh, const BlockSummary& cell);
 
 /// One box per occupied cell of a `cellSize` grid anchored at `gridOrigin`: centred on the
 /// area-weighted centre of the buildings whose centre falls in the cell, as large as their

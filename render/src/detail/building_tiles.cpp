@@ -19,8 +19,11 @@ namespace {
 
 // Below this many buildings a tile is cheap at any distance: no proxies.
 constexpr std::size_t kMinLodBuildings = 32;
-constexpr int kFineCells = 16;
-constexpr int kCoarseCells = 4;
+constexpr int kFineCells = 8;
+constexpr int kMediumCells = 4;
+constexpr int kCoarseCells = 2;
+// ~200 boxes per batch: near the eye the frustum culls most of a tile batch by batch.
+constexpr std::size_t kBatchVertices = 4096;
 
 std::uint32_t spread(std::uint32_t v) {  // 16 bits → every other bit of 32
   v &= 0xFFFF;
@@ -95,9 +98,10 @@ BuiltTile buildTile(std::vector<BuildingRecord>& records, const TileSettings& s)
   if (s.naive) return buildNaive(records, s);
   sortSpatially(records);
   BuiltTile tile;
+  for (const auto& [key, cell] : summariseBlocks(records, 1e12, osg::Vec2d(-5e11, -5e11))) tile.summary.add(cell);
   Tessellator tess;
-  MeshBuilder solid(Primitive::Triangles, s.layer, true);
-  MeshBuilder outline(Primitive::Lines, s.layer, false);
+  MeshBuilder solid(Primitive::Triangles, s.layer, true, kBatchVertices);
+  MeshBuilder outline(Primitive::Lines, s.layer, false, kBatchVertices);
   for (const auto& b : records) {
     solid.beginFeature(b.id, buildingVertexEstimate(b));
     const float eaves = addBuilding(solid, tess, b, s.slope, tile.roofs);
@@ -118,7 +122,8 @@ BuiltTile buildTile(std::vector<BuildingRecord>& records, const TileSettings& s)
   lod->setRangeMode(osg::LOD::PIXEL_SIZE_ON_SCREEN);
   constexpr float kBeyond = std::numeric_limits<float>::max();
   lod->addChild(blocks(records, s.tileSize / kCoarseCells).get(), 0.0f, kBlockPixels);
-  lod->addChild(blocks(records, s.tileSize / kFineCells).get(), kBlockPixels, kModelPixels);
+  lod->addChild(blocks(records, s.tileSize / kMediumCells).get(), kBlockPixels, kFineBlockPixels);
+  lod->addChild(blocks(records, s.tileSize / kFineCells).get(), kFineBlockPixels, kModelPixels);
   lod->addChild(model.get(), kModelPixels, kOutlinePixels);
   lod->addChild(full.get(), kOutlinePixels, kBeyond);
   tile.node = lod;

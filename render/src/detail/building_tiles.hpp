@@ -1,9 +1,9 @@
 #pragma once
 /// Tiles of buildings meshed on worker threads, each tile a level-of-detail node:
-///   near   — full model (walls, roofs) merged into a few batches, with roof outlines;
-///   middle — the same batches without outlines;
-///   far    — one area-preserving box per block cell (16 x 16 cells per tile);
-///   farther— one box per quarter-tile cell (4 x 4).
+///   near    — full model (walls, roofs) merged into batches of ~200 buildings, with outlines;
+///   middle  — the same batches without outlines;
+///   far     — one area-preserving box per block cell (8 x 8, then 4 x 4 cells per tile);
+///   farthest— one box per half-tile cell (2 x 2).
 /// Levels switch on the tile's size on screen (pixels), so the choice follows the view and
 /// the window alike. Intersections (picking) always traverse the full model.
 #include <cstdint>
@@ -13,6 +13,7 @@
 #include <osg/Group>
 #include <osg/Node>
 
+#include "detail/building_mesh.hpp"
 #include "detail/building_records.hpp"
 
 namespace dothi::render::detail {
@@ -32,11 +33,20 @@ struct BuiltTile {
   std::vector<osg::ref_ptr<osg::Group>> outlineGroups;
   RoofCounts roofs;
   std::size_t triangles = 0;  ///< full-detail triangles
+  BlockSummary summary;       ///< the whole tile as one block (for groups of tiles far away)
 };
 
-/// Pixel sizes (tile bounding-sphere diameter on screen) where the levels switch.
-inline constexpr float kOutlinePixels = 1400.0f;
-inline constexpr float kModelPixels = 220.0f;
+/// Groups of this many tiles across share one proxy (a box per tile) when the group is small
+/// on screen: a million-building overview then draws ~130 drawables, not ~2,000.
+inline constexpr int kTilesPerGroup = 4;
+inline constexpr float kGroupPixels = 350.0f;
+
+/// Pixel sizes (tile bounding-sphere diameter on screen) where the levels switch. A software
+/// rasteriser (llvmpipe) sets up ~2-4 M triangles a second: a frame's budget is ~50-100 k, so
+/// the full model only appears when a tile is large on screen.
+inline constexpr float kOutlinePixels = 1800.0f;
+inline constexpr float kModelPixels = 800.0f;
+inline constexpr float kFineBlockPixels = 240.0f;
 inline constexpr float kBlockPixels = 60.0f;
 
 /// Meshes every tile (its records are consumed) on up to `threads` threads (0 = hardware).

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <osg/BlendFunc>
+#include <osg/CullFace>
 #include <osg/Depth>
+#include <osg/LOD>
 #include <osg/LineWidth>
 #include <osg/Point>
 #include <osg/PolygonOffset>
@@ -21,9 +24,9 @@ namespace {
 constexpr int kTilesAcross = 8;
 constexpr double kMinTileSize = 250.0;
 // Buildings: tiles of about this many buildings (at the layer's mean density). Each is one LOD
-// node of a few 65k-vertex batches: a street view meshes a handful, an overview draws their
-// block boxes. A million buildings make ~700 tiles, cheap to cull.
-constexpr double kBuildingsPerTile = 1500.0;
+// node: levels switch on the tile's size on screen, so smaller tiles turn into block boxes
+// closer to the eye. A million buildings make ~2,000 tiles, still cheap to cull.
+constexpr double kBuildingsPerTile = 500.0;
 // Draped layers over a terrain sit this much higher than on a flat ground (metres), with a
 // polygon offset, so the terrain's facets between resampled vertices do not poke through.
 constexpr float kDrapeLift = 0.3f;
@@ -100,11 +103,12 @@ void LayerBuilder::makeStates() {
   m_lineState->setAttributeAndModes(new osg::LineWidth(lineLayer ? 2.0f : 1.5f));
   m_pointState = groundState(m_slot.bin + 2, colour.a() < 1, terrain);
   m_pointState->setAttributeAndModes(new osg::Point(7.0f));
-  // Roof outlines: a depth range pulled slightly towards the eye lets the lines win over the
-  // roof they lie on, without showing through the buildings in front.
+  // Roof outlines lie on the roofs: the solids are pushed back by a polygon offset (see
+  // finishBuildings), so the lines win over their own roof yet stay hidden behind the
+  // buildings in front (a depth-range trick leaks at street-level depth ranges).
   m_edgeState = new osg::StateSet;
   m_edgeState->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
-  m_edgeState->setAttributeAndModes(new osg::Depth(osg::Depth::LEQUAL, 0.0, 0.99995, true));
+  m_edgeState->setAttributeAndModes(new osg::Depth(osg::Depth::LEQUAL, 0.0, 1.0, true));
 }
 
 LayerBuilder::Tile& LayerBuilder::tileOf(const geo::Feature& feature) {
@@ -273,10 +277,12 @@ void LayerBuilder::applyStates(std::unique_ptr<MeshBuilder>& slot, osg::Group& g
 
 osg::ref_ptr<osg::Group> LayerBuilder::finishBuildings(SceneStats& stats) {
   std::vector<std::vector<BuildingRecord>> records;
+  std::vector<int> keys;
   for (auto& [index, tile] : m_tiles)
     if (!tile.buildings.empty()) {
       stats.buildings += static_cast<std::int64_t>(tile.buildings.size());
       records.push_back(std::move(tile.buildings));
+      keys.push_back(index);
     }
   TileSettings settings;
   settings.layer = m_info.name;
@@ -286,14 +292,45 @@ osg::ref_ptr<osg::Group> LayerBuilder::finishBuildings(SceneStats& stats) {
   settings.naive = m_options.naive;
   auto built = buildBuildingTiles(records, settings, m_options.threads);
   osg::ref_ptr<osg::Group> content = new osg::Group;
-  for (auto& tile : built) {
+  // Building solids are closed and wound outwards: skipping back faces halves the triangles
+  // the rasteriser sets up, which is what a software renderer spends its time on.
+  osg::StateSet* state = content->getOrCreateStateSet();
+  state->setAttributeAndModes(new osg::CullFace(osg::CullFace::BACK));
+  state->setAttributeAndModes(new osg::PolygonOffset(1.0f, 1.0f));
+  // Groups of kTilesPerGroup x kTilesPerGroup tiles, each an LOD: one box per tile far away.
+  struct Group {
+    osg::ref_ptr<osg::Group> tiles = new osg::Group;
+    std::vector<BlockSummary> summaries;
+  };
+  std::map<int, Group> groups;
+  for (std::size_t i = 0; i < built.size(); ++i) {
+    BuiltTile& tile = built[i];
     if (!tile.node) continue;
     for (auto& outlines : tile.outlineGroups) outlines->setStateSet(m_edgeState.get());
-    content->addChild(tile.node.get());
+    const int ix = keys[i] % m_tilesPerRow, iy = keys[i] / m_tilesPerRow;
+    Group& group = groups[(iy / kTilesPerGroup) * (m_tilesPerRow / kTilesPerGroup + 1) + ix / kTilesPerGroup];
+    group.tiles->addChild(tile.node.get());
+    group.summaries.push_back(tile.summary);
     stats.pitchedRoofs += tile.roofs.pitched;
     stats.roofFallbacks += tile.roofs.fallbacks;
     stats.triangles += static_cast<std::int64_t>(tile.triangles);
     ++stats.buildingTiles;
+  }
+  const bool grouped = m_options.lod && !m_options.naive && groups.size() > 1;
+  for (auto& [key, group] : groups) {
+    if (!grouped) {
+      for (unsigned c = 0; c < group.tiles->getNumChildren(); ++c) content->addChild(group.tiles->getChild(c));
+      continue;
+    }
+    MeshBuilder proxy(Primitive::Triangles, {}, true);
+    for (const auto& summary : group.summaries) addBlockBox(proxy, summary);
+    osg::ref_ptr<osg::Group> far = new osg::Group;
+    for (auto& geometry : proxy.finish()) far->addChild(geometry.get());
+    osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+    lod->setRangeMode(osg::LOD::PIXEL_SIZE_ON_SCREEN);
+    lod->addChild(far.get(), 0.0f, kGroupPixels);
+    lod->addChild(group.tiles.get(), kGroupPixels, std::numeric_limits<float>::max());
+    content->addChild(lod.get());
   }
   stats.unsupportedRoofs += m_roofCounts.unsupported;
   return content;

@@ -21,11 +21,11 @@ std::optional<std::int64_t> FeatureTable::find(std::uint32_t primitive) const {
   return m_ids[static_cast<std::size_t>(it - m_first.begin()) - 1];
 }
 
-MeshBuilder::MeshBuilder(Primitive primitive, std::string layer, bool withNormals)
-    : m_primitive(primitive), m_layer(std::move(layer)), m_withNormals(withNormals) {}
+MeshBuilder::MeshBuilder(Primitive primitive, std::string layer, bool withNormals, std::size_t maxVertices)
+    : m_primitive(primitive), m_layer(std::move(layer)), m_withNormals(withNormals), m_maxVertices(maxVertices) {}
 
 void MeshBuilder::beginFeature(std::int64_t id, std::size_t expectedVertices) {
-  if (m_vertices.valid() && m_vertices->size() + expectedVertices > kMaxVertices) flush();
+  if (m_vertices.valid() && m_vertices->size() + expectedVertices > m_maxVertices) flush();
   if (!m_vertices.valid()) {
     m_vertices = new osg::Vec3Array;
     m_colours = new osg::Vec4Array;

@@ -39,7 +39,8 @@ class MeshBuilder {
   static constexpr std::size_t kMaxVertices = 65536;
 
   /// `layer` empty: batches are not pickable (highlights, ground). Normals only when lit.
-  MeshBuilder(Primitive primitive, std::string layer, bool withNormals);
+  /// `maxVertices`: where batches are cut (smaller batches cull and pick more finely).
+  MeshBuilder(Primitive primitive, std::string layer, bool withNormals, std::size_t maxVertices = kMaxVertices);
 
   /// Starts the geometry of one feature; opens a new batch first if `expectedVertices` would
   /// overflow the current one.
@@ -61,6 +62,7 @@ class MeshBuilder {
   Primitive m_primitive;
   std::string m_layer;
   bool m_withNormals;
+  std::size_t m_maxVertices;
   osg::ref_ptr<osg::Vec3Array> m_vertices;
   osg::ref_ptr<osg::Vec3Array> m_normals;
   osg::ref_ptr<osg::Vec4Array> m_colours;
