@@ -20,6 +20,8 @@ using CommandList = std::vector<CliCommand>;
 void addCoreCommands(CLI::App& app, CommandList& commands);
 /// bench import (and later benchmarks) (bench_commands.cpp).
 void addBenchCommands(CLI::App& app, CommandList& commands);
+/// style: thematic styles, labels, default roofs (style_commands.cpp).
+void addStyleCommands(CLI::App& app, CommandList& commands);
 /// bench render: the city-scale rendering benchmark (render_bench_commands.cpp; after addBenchCommands).
 void addRenderBenchCommands(CLI::App& app, CommandList& commands);
 /// validate, parcel, diff, bench validate: parcel review (validate_commands.cpp).

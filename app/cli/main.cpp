@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   addCoreCommands(app, commands);
   addBenchCommands(app, commands);
   addRenderBenchCommands(app, commands);
+  addStyleCommands(app, commands);
   addAnalysisCommands(app, commands);
 
   CLI11_PARSE(app, argc, argv);

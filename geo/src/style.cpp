@@ -233,14 +233,24 @@ Result<LayerStyle> graduate(const std::string& field, std::vector<double> values
   values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }), values.end());
   if (values.empty()) return fail(ErrorCode::InvalidArgument, "the field '" + field + "' has no numeric value");
   std::sort(values.begin(), values.end());
-  std::vector<double> breaks{values.front()};
-  for (int i = 1; i < classes; ++i) {
-    double b = method == "equal"
-                   ? values.front() + (values.back() - values.front()) * i / classes
-                   : values[std::min(values.size() - 1, values.size() * static_cast<std::size_t>(i) / classes)];
-    if (b > breaks.back()) breaks.push_back(b);  // ties collapse quantile classes
+  auto breaksOf = [&](const std::vector<double>& v) {
+    std::vector<double> breaks{v.front()};
+    for (int i = 1; i < classes; ++i) {
+      const double b = method == "equal" ? v.front() + (v.back() - v.front()) * i / classes
+                                         : v[std::min(v.size() - 1, v.size() * static_cast<std::size_t>(i) / classes)];
+      if (b > breaks.back()) breaks.push_back(b);  // ties collapse quantile classes
+    }
+    if (v.back() > breaks.back() || breaks.size() == 1) breaks.push_back(v.back());
+    return breaks;
+  };
+  std::vector<double> breaks = breaksOf(values);
+  if (method == "quantile" && static_cast<int>(breaks.size()) - 1 < classes) {
+    // One value holds most features (a default height): quantiles of the distinct values
+    // still give the classes asked for, instead of two.
+    std::vector<double> distinct = values;
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    if (static_cast<int>(distinct.size()) > classes) breaks = breaksOf(distinct);
   }
-  if (values.back() > breaks.back() || breaks.size() == 1) breaks.push_back(values.back());
   const int n = static_cast<int>(breaks.size()) - 1;
   auto colours = rampColours(ramp.empty() ? "ylorrd" : ramp, n);
   if (!colours) return std::unexpected(colours.error());

@@ -89,7 +89,8 @@ struct BuiltLayer {
 };
 
 geo::Result<BuiltLayer> buildLayer(const SceneSource& source, const geo::LayerInfo& info, const SceneOptions& options,
-                                   const detail::GroundModel& ground, CityScene& scene) {
+                                   const detail::GroundModel& ground, const osg::ref_ptr<detail::LabelSpace>& labels,
+                                   CityScene& scene) {
   auto style = geo::parseLayerStyle(info.style);
   if (!style) {
     geo::Error error = style.error();
@@ -97,7 +98,7 @@ geo::Result<BuiltLayer> buildLayer(const SceneSource& source, const geo::LayerIn
     return std::unexpected(std::move(error));
   }
   const auto roofs = detail::roofRulesFor(options, *style, source.metadata("default_roof"));
-  detail::LayerBuilder builder(info, *style, options, roofs, ground, scene.origin, scene.extent);
+  detail::LayerBuilder builder(info, *style, options, roofs, ground, scene.origin, scene.extent, labels);
   auto visited = source.forEachFeature(info.name, [&](const geo::Feature& feature) {
     builder.add(feature);
     return true;
@@ -155,8 +156,9 @@ geo::Result<CityScene> buildCityScene(const SceneSource& source, const SceneOpti
     } else if (!scene.extent.isEmpty()) {
       scene.root->addChild(groundPlane(scene.extent, scene.origin));
     }
+    const osg::ref_ptr<detail::LabelSpace> labels = new detail::LabelSpace;
     for (const geo::LayerInfo& info : layers) {
-      auto built = buildLayer(source, info, options, ground, scene);
+      auto built = buildLayer(source, info, options, ground, labels, scene);
       if (!built) return std::unexpected(built.error());
       scene.root->addChild(built->node.get());
       scene.layerNodes[info.name] = built->node;

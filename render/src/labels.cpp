@@ -20,29 +20,29 @@ namespace {
 constexpr float kCharacterPixels = 15.0f;
 constexpr int kMaxShown = 400;      // per layer and frame: beyond this a view is unreadable anyway
 constexpr double kDedupCell = 400;  // metres
-constexpr int kGridPixels = 8;
 
 /// Keeps, per frame, only labels whose screen rectangles do not overlap a label already placed
-/// (children are sorted by priority, most important first).
+/// (children are sorted by priority, most important first; earlier layers place theirs first).
 class DeclutteredLabels final : public osg::Group {
  public:
   struct Box {
     float halfWidth, height;
   };
   std::vector<Box> boxes;  // one per child, in pixels
+  osg::ref_ptr<LabelSpace> space;
 
   void traverse(osg::NodeVisitor& nv) override {
     if (dynamic_cast<osgUtil::IntersectionVisitor*>(&nv) != nullptr) return;  // never picked
     auto* cv = dynamic_cast<osgUtil::CullVisitor*>(&nv);
-    if (cv == nullptr || cv->getViewport() == nullptr) {
+    if (cv == nullptr || cv->getViewport() == nullptr || !space) {
       osg::Group::traverse(nv);
       return;
     }
     const osg::Viewport& vp = *cv->getViewport();
     const osg::Matrixd modelView = *cv->getModelViewMatrix();
     const osg::Matrixd toWindow = modelView * *cv->getProjectionMatrix() * vp.computeWindowMatrix();
-    const int cols = static_cast<int>(vp.width()) / kGridPixels + 1, rows = static_cast<int>(vp.height()) / kGridPixels + 1;
-    std::vector<bool> taken(static_cast<std::size_t>(cols * rows), false);
+    space->begin(nv.getFrameStamp() ? nv.getFrameStamp()->getFrameNumber() : 0u, cv->getCurrentCamera(),
+                 static_cast<int>(vp.width()), static_cast<int>(vp.height()));
     int shown = 0;
     for (unsigned i = 0; i < getNumChildren() && shown < kMaxShown; ++i) {
       auto* text = dynamic_cast<osgText::Text*>(getChild(i));
@@ -51,17 +51,8 @@ class DeclutteredLabels final : public osg::Group {
       if ((anchor * modelView).z() >= 0) continue;  // behind the eye
       const osg::Vec3d w = anchor * toWindow;
       const Box& b = boxes[i];
-      const int x0 = static_cast<int>(std::floor((w.x() - vp.x() - b.halfWidth) / kGridPixels));
-      const int x1 = static_cast<int>(std::floor((w.x() - vp.x() + b.halfWidth) / kGridPixels));
-      const int y0 = static_cast<int>(std::floor((w.y() - vp.y()) / kGridPixels));
-      const int y1 = static_cast<int>(std::floor((w.y() - vp.y() + b.height) / kGridPixels));
-      if (x0 < 0 || y0 < 0 || x1 >= cols || y1 >= rows) continue;
-      bool free = true;
-      for (int y = y0; y <= y1 && free; ++y)
-        for (int x = x0; x <= x1 && free; ++x) free = !taken[static_cast<std::size_t>(y * cols + x)];
-      if (!free) continue;
-      for (int y = y0; y <= y1; ++y)
-        for (int x = x0; x <= x1; ++x) taken[static_cast<std::size_t>(y * cols + x)] = true;
+      const auto x = static_cast<float>(w.x() - vp.x()), y = static_cast<float>(w.y() - vp.y());
+      if (!space->claim(x - b.halfWidth, y, x + b.halfWidth, y + b.height)) continue;
       getChild(i)->accept(nv);
       ++shown;
     }
@@ -96,8 +87,31 @@ osg::ref_ptr<osg::Referenced> labelFont() {
   return font;
 }
 
-osg::ref_ptr<osg::Node> buildLabelNode(std::vector<LabelAnchor> anchors, geo::LayerKind kind) {
+void LabelSpace::begin(unsigned frame, const void* camera, int width, int height) {
+  if (frame == m_frame && camera == m_camera && m_cols == width / kCell + 1 && m_rows == height / kCell + 1) return;
+  m_frame = frame;
+  m_camera = camera;
+  m_cols = width / kCell + 1;
+  m_rows = height / kCell + 1;
+  m_taken.assign(static_cast<std::size_t>(m_cols * m_rows), false);
+}
+
+bool LabelSpace::claim(float x0, float y0, float x1, float y1) {
+  const int c0 = static_cast<int>(std::floor(x0 / kCell)), c1 = static_cast<int>(std::floor(x1 / kCell));
+  const int r0 = static_cast<int>(std::floor(y0 / kCell)), r1 = static_cast<int>(std::floor(y1 / kCell));
+  if (c0 < 0 || r0 < 0 || c1 >= m_cols || r1 >= m_rows) return false;  // off screen, or cut by its edge
+  for (int r = r0; r <= r1; ++r)
+    for (int c = c0; c <= c1; ++c)
+      if (m_taken[static_cast<std::size_t>(r * m_cols + c)]) return false;
+  for (int r = r0; r <= r1; ++r)
+    for (int c = c0; c <= c1; ++c) m_taken[static_cast<std::size_t>(r * m_cols + c)] = true;
+  return true;
+}
+
+osg::ref_ptr<osg::Node> buildLabelNode(std::vector<LabelAnchor> anchors, geo::LayerKind kind,
+                                       osg::ref_ptr<LabelSpace> space) {
   osg::ref_ptr<DeclutteredLabels> group = new DeclutteredLabels;
+  group->space = std::move(space);
   group->setName("labels");
   auto* font = dynamic_cast<osgText::Font*>(labelFont().get());
   const bool streets = kind == geo::LayerKind::Roads;

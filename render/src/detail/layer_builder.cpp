@@ -65,7 +65,7 @@ RoofRules roofRulesFor(const SceneOptions& options, const geo::LayerStyle& style
 
 LayerBuilder::LayerBuilder(const geo::LayerInfo& info, const geo::LayerStyle& style, const SceneOptions& options,
                            const RoofRules& roofs, const GroundModel& ground, const osg::Vec3d& origin,
-                           const geo::Extent& extent)
+                           const geo::Extent& extent, osg::ref_ptr<LabelSpace> labels)
     : m_info(info),
       m_style(style),
       m_options(options),
@@ -76,7 +76,8 @@ LayerBuilder::LayerBuilder(const geo::LayerInfo& info, const geo::LayerStyle& st
       m_slot(groundSlot(info.kind)),
       m_categoryFields(categoryFields(info.fields, info.kind)),
       m_tunnelField(geo::fieldIndex(info.fields, "tunnel")),
-      m_classCounts(style.classes.size(), 0) {
+      m_classCounts(style.classes.size(), 0),
+      m_labelSpace(std::move(labels)) {
   if (style.isThematic()) m_styleField = geo::fieldIndex(info.fields, style.field);
   if (options.labels && !style.labelField.empty()) m_labelField = geo::fieldIndex(info.fields, style.labelField);
   if (!extent.isEmpty()) {
@@ -352,7 +353,7 @@ osg::ref_ptr<osg::Switch> LayerBuilder::finish(SceneStats& stats) {
   layerSwitch->addChild(content.get(), true);
   if (!m_labels.empty()) {
     stats.labels += static_cast<std::int64_t>(m_labels.size());
-    layerSwitch->addChild(buildLabelNode(std::move(m_labels), m_info.kind).get(), true);
+    layerSwitch->addChild(buildLabelNode(std::move(m_labels), m_info.kind, m_labelSpace).get(), true);
   }
   return layerSwitch;
 }
@@ -361,7 +362,7 @@ std::optional<Legend> LayerBuilder::legend() const {
   if (!m_style.isThematic()) return std::nullopt;
   Legend legend;
   legend.layer = m_info.name;
-  legend.field = m_style.field;
+  legend.field = m_style.field == "_height" ? std::string("height (m)") : m_style.field;
   for (std::size_t i = 0; i < m_style.classes.size(); ++i) {
     const auto& c = m_style.classes[i];
     legend.entries.push_back({c.label, toVec4(c.colour), m_classCounts[i]});

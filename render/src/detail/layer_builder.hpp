@@ -30,8 +30,10 @@ RoofRules roofRulesFor(const SceneOptions& options, const geo::LayerStyle& style
 class LayerBuilder {
  public:
   /// `origin` is subtracted from every coordinate; `extent` (project CRS) lays out the tiles.
+  /// `labels`: the screen space every label layer of the scene shares.
   LayerBuilder(const geo::LayerInfo& info, const geo::LayerStyle& style, const SceneOptions& options,
-               const RoofRules& roofs, const GroundModel& ground, const osg::Vec3d& origin, const geo::Extent& extent);
+               const RoofRules& roofs, const GroundModel& ground, const osg::Vec3d& origin, const geo::Extent& extent,
+               osg::ref_ptr<LabelSpace> labels = new LabelSpace);
   void add(const geo::Feature& feature);
   /// The layer's node: a switch whose one child holds a node per tile. Call once.
   osg::ref_ptr<osg::Switch> finish(SceneStats& stats);
@@ -73,6 +75,7 @@ class LayerBuilder {
   int m_tilesPerRow = 1;
   std::map<int, Tile> m_tiles;
   std::vector<LabelAnchor> m_labels;
+  osg::ref_ptr<LabelSpace> m_labelSpace;
   Tessellator m_tess;
   osg::ref_ptr<osg::StateSet> m_fillState, m_lineState, m_pointState, m_edgeState;
 };
