@@ -141,6 +141,16 @@ int runRender(const RenderArgs& a) {
     return reportError({geo::ErrorCode::InvalidArgument, "--view must be top or oblique", {}, {}, {}});
   o.snapshot.view = a.view == "top" ? render::ViewPreset::Top : render::ViewPreset::Oblique;
   o.heights.defaultHeight = a.defaultHeight;
+  o.defaultRoof = a.roof;
+  o.snapshot.legend = !a.noLegend;
+  o.snapshot.zoom = a.zoom;
+  if (!a.center.empty()) {
+    double x = 0, y = 0;
+    if (std::sscanf(a.center.c_str(), "%lf,%lf", &x, &y) != 2)
+      return reportError({geo::ErrorCode::InvalidArgument, "--center must be X,Y in the project CRS", {}, {}, {}});
+    o.snapshot.lookAt = osg::Vec2d(x, y);
+  }
+  if (a.zoom <= 0 || a.zoom > 1000) return reportError({geo::ErrorCode::InvalidArgument, "--zoom must be in (0, 1000]", {}, {}, {}});
   auto p = openProject(a.project);
   if (!p) return reportError(p.error());
   if (auto r = app::renderCity(**p, o, a.out); !r) return reportError(r.error());

@@ -26,9 +26,9 @@ struct ExportArgs {
   bool overwrite = false, json = false;
 };
 struct RenderArgs {
-  std::string project, out = "dothi-city.png", size = "1600x900", view = "oblique";
-  double defaultHeight = 10.0;
-  bool json = false;
+  std::string project, out = "dothi-city.png", size = "1600x900", view = "oblique", roof, center;
+  double defaultHeight = 10.0, zoom = 1.0;
+  bool json = false, noLegend = false;
 };
 struct IndicatorArgs {
   std::string project;

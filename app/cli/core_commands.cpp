@@ -53,6 +53,10 @@ void addRender(CLI::App& app, CommandList& commands) {
   c->add_option("--size", a->size, "WIDTHxHEIGHT")->capture_default_str();
   c->add_option("--view", a->view, "top|oblique")->capture_default_str();
   c->add_option("--default-height", a->defaultHeight, "Height (m) of buildings with no height data")->capture_default_str();
+  c->add_option("--roof", a->roof, "Roof of buildings without roof data: flat|hipped|gabled|pyramidal|auto (default: styles)");
+  c->add_option("--zoom", a->zoom, "Bring the camera this many times closer")->capture_default_str();
+  c->add_option("--center", a->center, "X,Y (project CRS) to centre the view on");
+  c->add_flag("--no-legend", a->noLegend, "Leave out the legend of thematic layers");
   c->add_flag("--json", a->json);
   commands.push_back({c, [a] { return runRender(*a); }, true});
 }

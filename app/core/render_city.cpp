@@ -8,6 +8,7 @@ geo::Result<void> renderCity(const geo::Project& project, const RenderCityOption
   if (project.layers().empty()) return geo::fail(geo::ErrorCode::InvalidArgument, "the project has no layers to render", project.path());
   render::SceneOptions sceneOptions;
   sceneOptions.heights = options.heights;
+  sceneOptions.defaultRoof = options.defaultRoof;
   auto scene = render::buildCityScene(project, sceneOptions);
   if (!scene) return std::unexpected(scene.error());
   return render::renderSnapshot(*scene, options.snapshot, pngPath);

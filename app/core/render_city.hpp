@@ -11,6 +11,7 @@ namespace dothi::app {
 struct RenderCityOptions {
   render::SnapshotOptions snapshot;
   geo::HeightRule heights;
+  std::string defaultRoof;  ///< roof of buildings without roof data ("" = styles/project decide)
 };
 
 /// Builds the scene and writes the PNG. Needs an X display (Xvfb is fine).

@@ -90,7 +90,7 @@ void setUpCamera(osg::Camera& camera, osg::GraphicsContext* gc, osg::Image* imag
   camera.setClearMask(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   const double aspect = static_cast<double>(options.width) / options.height;
   osg::Vec3d eye, centre, up;
-  presetCamera(scene, options.view, aspect, eye, centre, up);
+  snapshotCamera(scene, options, eye, centre, up);
   camera.setProjectionMatrixAsPerspective(kViewFovYDegrees, aspect, 1.0, 1.0e6);
   camera.setViewMatrixAsLookAt(eye, centre, up);
 }
@@ -167,6 +167,18 @@ void presetCamera(const CityScene& scene, ViewPreset view, double aspect, osg::V
         forward * (along - span);
   // Aim at the ground point on the view axis (the orbit centre a viewer wants).
   centre = eye + forward * (eye.z() / std::sin(elevation));
+}
+
+void snapshotCamera(const CityScene& scene, const SnapshotOptions& options, osg::Vec3d& eye, osg::Vec3d& centre,
+                    osg::Vec3d& up) {
+  presetCamera(scene, options.view, static_cast<double>(options.width) / options.height, eye, centre, up);
+  if (options.lookAt) {
+    const double x = options.lookAt->x() - scene.origin.x(), y = options.lookAt->y() - scene.origin.y();
+    const osg::Vec3d target(x, y, scene.groundHeight(x, y));
+    eye += target - centre;
+    centre = target;
+  }
+  if (options.zoom > 0 && options.zoom != 1.0) eye = centre + (eye - centre) / options.zoom;
 }
 
 geo::Result<void> renderSnapshot(const CityScene& scene, const SnapshotOptions& options,

@@ -1,6 +1,9 @@
 #pragma once
 /// Offscreen rendering of a city scene to a PNG (needs an X display; Xvfb works).
+#include <optional>
 #include <string>
+
+#include <osg/Vec2d>
 
 #include "dothi/geo/error.hpp"
 #include "dothi/render/city_scene.hpp"
@@ -17,7 +20,14 @@ struct SnapshotOptions {
   int height = 900;
   ViewPreset view = ViewPreset::Oblique;
   bool legend = true;  ///< draw the legend of thematic layers (bottom left)
+  double zoom = 1.0;   ///< > 1 moves the camera closer to what it looks at (same direction)
+  std::optional<osg::Vec2d> lookAt;  ///< project-CRS point to centre the view on (default: the data)
 };
+
+/// The preset camera of `options`, moved to `lookAt` and brought `zoom` times closer: eye,
+/// centre, up in scene-local coordinates.
+void snapshotCamera(const CityScene& scene, const SnapshotOptions& options, osg::Vec3d& eye, osg::Vec3d& centre,
+                    osg::Vec3d& up);
 
 /// Renders the scene once and writes a PNG. Error(Io) names the path when it cannot be written.
 geo::Result<void> renderSnapshot(const CityScene& scene, const SnapshotOptions& options,
