@@ -11,13 +11,17 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QTreeWidget>
 
+#include "gui/analysis_controller.hpp"
+#include "gui/attribute_table_controller.hpp"
 #include "gui/coordinate_status.hpp"
 #include "gui/error_reporter.hpp"
 #include "gui/identify_controller.hpp"
 #include "gui/import_controller.hpp"
 #include "gui/layer_tree_controller.hpp"
+#include "gui/parcel_card_controller.hpp"
 #include "gui/project_document.hpp"
 #include "gui/viewer_widget.hpp"
 
@@ -52,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent)
           [this](bool, const QString& message) { statusBar()->showMessage(message, 8000); });
 
   createFileMenu();
+  createAnalysis();
   createViewMenu();
   createHelpMenu();
   onDocumentChanged();
@@ -86,6 +91,31 @@ void MainWindow::createFileMenu() {
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
   quit->setMenuRole(QAction::QuitRole);
+}
+
+void MainWindow::createAnalysis() {
+  m_analysis = std::make_unique<AnalysisController>(*m_document, *m_viewer, *m_errors, this);
+  m_attributes = std::make_unique<AttributeTableController>(*m_document, *m_identify, *m_viewer, *m_errors);
+  auto* cardView = new QTextBrowser;
+  cardView->setObjectName(QStringLiteral("parcelCard"));
+  m_parcelCard = std::make_unique<ParcelCardController>(*m_document, *m_identify, *cardView, *m_errors);
+  auto dock = [this](const QString& title, const char* name, QWidget* content, Qt::DockWidgetArea area) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(QString::fromLatin1(name));
+    d->setWidget(content);
+    addDockWidget(area, d);
+    return d;
+  };
+  QDockWidget* findings = dock(tr("Findings"), "findingsDock", m_analysis->panel(), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(findings, dock(tr("Attribute table"), "attributeTableDock", m_attributes->panel(), Qt::BottomDockWidgetArea));
+  dock(tr("Parcel card"), "parcelCardDock", cardView, Qt::RightDockWidgetArea);
+  QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+  analysis->addAction(tr("&Validate layer…"), QKeySequence(Qt::CTRL | Qt::Key_L), m_analysis.get(),
+                      &AnalysisController::chooseAndValidate);
+  connect(m_analysis.get(), &AnalysisController::finished, this, [this, findings](bool, const QString& message) {
+    statusBar()->showMessage(message, 8000);
+    findings->raise();
+  });
 }
 
 void MainWindow::createViewMenu() {

@@ -8,15 +8,19 @@
 
 class QLabel;
 class QTableWidget;
+class QTextBrowser;
 class QTreeWidget;
 
 namespace dothi::app::gui {
 
+class AnalysisController;
+class AttributeTableController;
 class CoordinateStatus;
 class ErrorReporter;
 class IdentifyController;
 class ImportController;
 class LayerTreeController;
+class ParcelCardController;
 class ProjectDocument;
 class ViewerWidget;
 
@@ -39,12 +43,16 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] QTableWidget& attributeTable() const { return *m_attributeTable; }
   [[nodiscard]] QTreeWidget& layerTreeWidget() const { return *m_layerTreeWidget; }
   [[nodiscard]] QLabel& coordinateLabel() const { return *m_coordinateLabel; }
+  [[nodiscard]] AnalysisController& analysis() const { return *m_analysis; }
+  [[nodiscard]] AttributeTableController& attributes() const { return *m_attributes; }
+  [[nodiscard]] ParcelCardController& parcelCard() const { return *m_parcelCard; }
 
  private:
   void createDocks();
   void createFileMenu();
   void createViewMenu();
   void createHelpMenu();
+  void createAnalysis();  ///< Analysis menu, findings, attribute table and parcel card docks
   void newProject();
   void chooseProject();
   void onDocumentChanged();
@@ -61,6 +69,9 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<IdentifyController> m_identify;
   std::unique_ptr<ImportController> m_import;
   std::unique_ptr<CoordinateStatus> m_coordinates;
+  std::unique_ptr<AnalysisController> m_analysis;
+  std::unique_ptr<AttributeTableController> m_attributes;
+  std::unique_ptr<ParcelCardController> m_parcelCard;
 };
 
 }  // namespace dothi::app::gui

@@ -243,3 +243,29 @@ TEST(PlantedValidate, ErrorsAreErrorsAndFindingsAreNot) {
 
 }  // namespace
 }  // namespace dothi::test
+
+namespace dothi::test {
+namespace {
+
+TEST(ValidateBench, SyntheticLayerFindsEveryPlantedDefectLikeGeos) {
+  // Figures are not checked (tests never time things): recall and agreement with GEOS are.
+  if (!haveSpatialiteShell()) GTEST_SKIP() << "sqlite3 with mod_spatialite not installed";
+  auto r = cli({"bench", "validate", "--synthetic", "3000", "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = json::parse(r.out);
+  EXPECT_EQ(j["parcels"], 3000);
+  const auto& recall = j["recall"];
+  EXPECT_GT(recall["planted_overlaps"].get<int>(), 3);
+  EXPECT_GT(recall["planted_gaps"].get<int>(), 3);
+  EXPECT_EQ(recall["found_overlaps"], recall["planted_overlaps"]);
+  EXPECT_EQ(recall["found_gaps"], recall["planted_gaps"]);
+  EXPECT_EQ(recall["unexpected_findings"], 0);
+  EXPECT_EQ(j["overlap_agreement"]["same_overlap_pairs"], true);
+  ASSERT_EQ(j["peers"].size(), 3u);
+  EXPECT_EQ(j["peers"][0]["findings"]["overlap_pairs"], recall["planted_overlaps"]);
+  EXPECT_EQ(j["peers"][2]["findings"]["gaps"], recall["planted_gaps"]);
+  EXPECT_NE(j["qgis_process"].get<std::string>(), "");
+}
+
+}  // namespace
+}  // namespace dothi::test

@@ -1,0 +1,190 @@
+#include "gui/attribute_table_controller.hpp"
+
+#include <set>
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStringListModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "gui/analysis_controller.hpp"
+#include "gui/error_reporter.hpp"
+#include "gui/identify_controller.hpp"
+#include "gui/project_document.hpp"
+#include "gui/viewer_widget.hpp"
+
+namespace dothi::app::gui {
+
+namespace {
+constexpr int kMaxRows = 250000;        // beyond this the table shows the first rows only
+constexpr int kMaxCompletions = 50000;  // distinct values offered by the search box
+constexpr int kFidRole = Qt::UserRole + 1;
+}  // namespace
+
+AttributeTableController::AttributeTableController(ProjectDocument& document, IdentifyController& identify,
+                                                   ViewerWidget& viewer, ErrorReporter& errors, QObject* parent)
+    : QObject(parent), m_document(document), m_identify(identify), m_viewer(viewer), m_errors(errors) {
+  m_panel = new QWidget;
+  m_panel->setObjectName(QStringLiteral("attributeTablePanel"));
+  m_layers = new QComboBox;
+  m_layers->setObjectName(QStringLiteral("attributeTableLayer"));
+  m_search = new QLineEdit;
+  m_search->setObjectName(QStringLiteral("attributeSearch"));
+  m_search->setPlaceholderText(tr("Search: parcel id or any value…"));
+  m_search->setClearButtonEnabled(true);
+  m_values = new QStringListModel(this);
+  m_completer = new QCompleter(m_values, this);
+  m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+  m_completer->setFilterMode(Qt::MatchContains);
+  m_search->setCompleter(m_completer);
+  m_count = new QLabel;
+  m_view = new QTableView;
+  m_view->setObjectName(QStringLiteral("attributeTable"));
+  m_proxy.setSourceModel(&m_model);
+  m_proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+  m_proxy.setFilterKeyColumn(-1);  // any column
+  m_view->setModel(&m_proxy);
+  m_view->setSortingEnabled(true);
+  m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+  m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+  m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_view->verticalHeader()->setVisible(false);
+  m_view->horizontalHeader()->setStretchLastSection(true);
+  auto* top = new QHBoxLayout;
+  top->addWidget(m_layers);
+  top->addWidget(m_search, 1);
+  top->addWidget(m_count);
+  auto* layout = new QVBoxLayout(m_panel);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addLayout(top);
+  layout->addWidget(m_view);
+
+  connect(m_layers, &QComboBox::activated, this, [this] { showLayer(m_layers->currentText()); });
+  connect(m_search, &QLineEdit::textChanged, this, [this](const QString& t) {
+    m_proxy.setFilterFixedString(t);
+    m_count->setText(tr("%1 of %2").arg(m_proxy.rowCount()).arg(m_model.rowCount()));
+  });
+  connect(m_search, &QLineEdit::returnPressed, this, [this] { applySearch(m_search->text()); });
+  connect(m_completer, qOverload<const QString&>(&QCompleter::activated), this, &AttributeTableController::applySearch);
+  connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AttributeTableController::onRowSelected);
+  connect(&m_identify, &IdentifyController::selectionChanged, this, &AttributeTableController::onIdentified);
+  connect(&m_document, &ProjectDocument::changed, this, &AttributeTableController::refillLayers);
+  refillLayers();
+}
+
+void AttributeTableController::refillLayers() {
+  const QString previous = m_layer;
+  m_layers->clear();
+  m_model.clear();
+  m_values->setStringList({});
+  m_layer.clear();
+  const geo::Project* project = m_document.project();
+  if (!project) return;
+  QString preferred;
+  for (const auto& l : project->layers()) {
+    m_layers->addItem(QString::fromStdString(l.name));
+    if (preferred.isEmpty() && l.kind == geo::LayerKind::Parcels) preferred = QString::fromStdString(l.name);
+  }
+  if (m_layers->findText(previous) >= 0) preferred = previous;
+  if (preferred.isEmpty() && m_layers->count() > 0) preferred = m_layers->itemText(0);
+  if (!preferred.isEmpty()) showLayer(preferred);
+}
+
+bool AttributeTableController::showLayer(const QString& layer) {
+  const geo::Project* project = m_document.project();
+  if (!project) return false;
+  const auto info = project->layer(layer.toStdString());
+  if (!info) return false;
+  m_layer = layer;
+  m_layers->setCurrentText(layer);
+  m_view->setSortingEnabled(false);  // sorting while filling is quadratic
+  m_model.clear();
+  QStringList headers = {tr("fid")};
+  for (const auto& f : info->fields) headers << QString::fromStdString(f.name);
+  m_model.setHorizontalHeaderLabels(headers);
+  std::set<QString> values;
+  int rows = 0;
+  auto read = project->forEachFeature(info->name, {}, [&](const geo::Feature& f) {
+    QList<QStandardItem*> row;
+    auto* fid = new QStandardItem;
+    fid->setData(static_cast<qlonglong>(f.id), Qt::DisplayRole);
+    fid->setData(static_cast<qlonglong>(f.id), kFidRole);
+    row << fid;
+    for (std::size_t i = 0; i < info->fields.size(); ++i) {
+      auto* item = new QStandardItem;
+      const geo::Value v = i < f.attributes.size() ? f.attributes[i] : geo::Value{};
+      if (const auto* n = std::get_if<std::int64_t>(&v)) item->setData(static_cast<qlonglong>(*n), Qt::DisplayRole);
+      else if (const auto* d = std::get_if<double>(&v)) item->setData(*d, Qt::DisplayRole);
+      else if (const auto* s = std::get_if<std::string>(&v)) {
+        item->setText(QString::fromStdString(*s));
+        if (static_cast<int>(values.size()) < kMaxCompletions && !s->empty()) values.insert(item->text());
+      }
+      row << item;
+    }
+    m_model.appendRow(row);
+    return ++rows < kMaxRows;
+  });
+  if (!read) {
+    m_errors.report(tr("Attribute table"), read.error());
+    return false;
+  }
+  m_values->setStringList(QStringList(values.begin(), values.end()));
+  m_proxy.setFilterFixedString(m_search->text());
+  m_view->setSortingEnabled(true);
+  m_view->sortByColumn(0, Qt::AscendingOrder);
+  m_view->resizeColumnsToContents();
+  m_count->setText(tr("%1 of %2").arg(m_proxy.rowCount()).arg(m_model.rowCount()));
+  return true;
+}
+
+void AttributeTableController::applySearch(const QString& text) {
+  m_search->setText(text);
+  m_proxy.setFilterFixedString(text);
+  if (m_proxy.rowCount() == 1) m_view->selectionModel()->setCurrentIndex(m_proxy.index(0, 0),
+                                                                           QItemSelectionModel::ClearAndSelect |
+                                                                               QItemSelectionModel::Rows);
+}
+
+bool AttributeTableController::selectFeature(std::int64_t fid) {
+  for (int r = 0; r < m_proxy.rowCount(); ++r) {
+    const QModelIndex index = m_proxy.index(r, 0);
+    if (index.data(kFidRole).toLongLong() != fid) continue;
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    return true;
+  }
+  return false;
+}
+
+void AttributeTableController::onRowSelected() {
+  if (m_syncing) return;
+  const QModelIndex index = m_view->selectionModel()->currentIndex();
+  if (!index.isValid() || m_layer.isEmpty()) return;
+  const std::int64_t fid = m_proxy.index(index.row(), 0).data(kFidRole).toLongLong();
+  const std::string layer = m_layer.toStdString();
+  if (!m_identify.select(layer, fid)) return;
+  const geo::Project* project = m_document.project();
+  const render::CityScene* scene = m_document.scene();
+  if (project && scene)
+    if (auto feature = project->feature(layer, fid); feature && *feature) {
+      geo::Extent e = geo::extentOf((*feature)->geometry);
+      const geo::Point c = e.center();
+      const double half = std::max({e.width(), e.height(), 30.0}) * 0.75;
+      frameOn(m_viewer, *scene, {c.x - half, c.y - half, c.x + half, c.y + half});
+    }
+}
+
+void AttributeTableController::onIdentified(const QString& layer, qint64 fid) {
+  if (layer.isEmpty() || layer != m_layer) return;
+  m_syncing = true;
+  selectFeature(fid);
+  m_syncing = false;
+}
+
+}  // namespace dothi::app::gui
