@@ -32,6 +32,200 @@
     </message>
 </context>
 <context>
+    <name>dothi::app::gui::AnalysisController</name>
+    <message>
+        <source>empty geometry</source>
+        <translation>hình học rỗng</translation>
+    </message>
+    <message>
+        <source>ring not closed</source>
+        <translation>vòng không khép kín</translation>
+    </message>
+    <message>
+        <source>degenerate ring</source>
+        <translation>vòng suy biến</translation>
+    </message>
+    <message>
+        <source>duplicate vertex</source>
+        <translation>đỉnh trùng lặp</translation>
+    </message>
+    <message>
+        <source>spike</source>
+        <translation>gai nhọn</translation>
+    </message>
+    <message>
+        <source>self-intersection</source>
+        <translation>tự cắt</translation>
+    </message>
+    <message>
+        <source>hole outside shell</source>
+        <translation>lỗ nằm ngoài vỏ</translation>
+    </message>
+    <message>
+        <source>wrong orientation</source>
+        <translation>sai chiều vòng</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>chồng lấn</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>khe hở</translation>
+    </message>
+    <message>
+        <source>sliver</source>
+        <translation>dải hẹp</translation>
+    </message>
+    <message>
+        <source>duplicate id</source>
+        <translation>trùng mã thửa</translation>
+    </message>
+    <message>
+        <source>missing id</source>
+        <translation>thiếu mã thửa</translation>
+    </message>
+    <message>
+        <source>crosses boundary</source>
+        <translation>cắt qua ranh giới</translation>
+    </message>
+    <message>
+        <source>Validate layer</source>
+        <translation>Kiểm tra lớp</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>fid (no id checks)</source>
+        <translation>fid (không kiểm tra mã)</translation>
+    </message>
+    <message>
+        <source>Parcel layer</source>
+        <translation>Lớp thửa đất</translation>
+    </message>
+    <message>
+        <source>Parcel id field</source>
+        <translation>Trường mã thửa</translation>
+    </message>
+    <message>
+        <source>Must not cross</source>
+        <translation>Không được cắt qua</translation>
+    </message>
+    <message>
+        <source>Gaps up to</source>
+        <translation>Khe hở tối đa</translation>
+    </message>
+    <message>
+        <source>Slivers thinner than</source>
+        <translation>Dải hẹp mỏng hơn</translation>
+    </message>
+    <message>
+        <source>Ignore overlaps/gaps up to</source>
+        <translation>Bỏ qua chồng lấn/khe hở đến</translation>
+    </message>
+    <message>
+        <source>Analysis &gt; Validate layer lists the defects of a parcel layer here.</source>
+        <translation>Phân tích &gt; Kiểm tra lớp sẽ liệt kê các lỗi của lớp thửa đất tại đây.</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Lỗi phát hiện</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Thửa đất</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>Diện tích (m²)</translation>
+    </message>
+    <message>
+        <source>Length (m)</source>
+        <translation>Chiều dài (m)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Lưu báo cáo…</translation>
+    </message>
+    <message>
+        <source>Create or open a project first (File &gt; New project…).</source>
+        <translation>Hãy tạo hoặc mở một dự án trước (Tệp &gt; Dự án mới…).</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Validating %1…</source>
+        <translation>Đang kiểm tra %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Validation cancelled.</source>
+        <translation>Đã hủy kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Validation failed</source>
+        <translation>Kiểm tra thất bại</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) in %1.</source>
+        <translation><numerusform>%n lỗi trong %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>(fid %1)</source>
+        <translation>(fid %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n finding(s) in %2 parcels (%3 s). Click a finding to see it.</source>
+        <translation><numerusform>%1: %n lỗi trong %2 thửa (%3 giây). Nhấn vào một lỗi để xem.</numerusform></translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Validate a layer first (Analysis &gt; Validate layer…).</source>
+        <translation>Hãy kiểm tra một lớp trước (Phân tích &gt; Kiểm tra lớp…).</translation>
+    </message>
+    <message>
+        <source>Save validation report</source>
+        <translation>Lưu báo cáo kiểm tra</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;GeoJSON (*.geojson);;CSV (*.csv)</source>
+        <translation>Báo cáo HTML (*.html);;GeoJSON (*.geojson);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>dothi::app::gui::AttributeTableController</name>
+    <message>
+        <source>Search: parcel id or any value…</source>
+        <translation>Tìm: mã thửa hoặc giá trị bất kỳ…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>fid</source>
+        <translation>fid</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>Bảng thuộc tính</translation>
+    </message>
+</context>
+<context>
     <name>dothi::app::gui::CoordinateStatus</name>
     <message>
         <source>E %1  N %2  Z %3 m (%4)</source>
@@ -258,6 +452,93 @@ Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 10
     <message>
         <source>DoThi — %1</source>
         <translation>DoThi — %1</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Lỗi phát hiện</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>Bảng thuộc tính</translation>
+    </message>
+    <message>
+        <source>Parcel card</source>
+        <translation>Phiếu thửa đất</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Phân tích</translation>
+    </message>
+    <message>
+        <source>&amp;Validate layer…</source>
+        <translation>&amp;Kiểm tra lớp…</translation>
+    </message>
+</context>
+<context>
+    <name>dothi::app::gui::ParcelCardController</name>
+    <message>
+        <source>Parcel card</source>
+        <translation>Phiếu thửa đất</translation>
+    </message>
+    <message>
+        <source>Parcel fid %1</source>
+        <translation>Thửa fid %1</translation>
+    </message>
+    <message>
+        <source>Parcel %1 = %2 (fid %3)</source>
+        <translation>Thửa %1 = %2 (fid %3)</translation>
+    </message>
+    <message>
+        <source>Area, planar (%1)</source>
+        <translation>Diện tích phẳng (%1)</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 m²</translation>
+    </message>
+    <message>
+        <source>Area, on the ellipsoid</source>
+        <translation>Diện tích trên ellipsoid</translation>
+    </message>
+    <message>
+        <source>Perimeter</source>
+        <translation>Chu vi</translation>
+    </message>
+    <message>
+        <source>%1 m (on the ellipsoid %2 m)</source>
+        <translation>%1 m (trên ellipsoid %2 m)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Ellipsoidal area: %1</source>
+        <translation>Diện tích ellipsoid tính trên: %1</translation>
+    </message>
+    <message>
+        <source>Neighbours sharing an edge (%1)</source>
+        <translation>Thửa liền kề chung cạnh (%1)</translation>
+    </message>
+    <message>
+        <source>fid %1</source>
+        <translation>fid %1</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>Land use and zoning</source>
+        <translation>Sử dụng đất và quy hoạch</translation>
+    </message>
+    <message>
+        <source>No land-use or zoning layer covers it.</source>
+        <translation>Không có lớp sử dụng đất hay quy hoạch nào phủ thửa này.</translation>
+    </message>
+    <message>
+        <source>Click a parcel (or pick one in the attribute table) to see its card.</source>
+        <translation>Nhấn vào một thửa (hoặc chọn trong bảng thuộc tính) để xem phiếu thửa.</translation>
     </message>
 </context>
 <context>

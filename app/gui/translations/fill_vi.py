@@ -57,6 +57,45 @@ VI = {
     "Save a picture of the window to FILE and quit.": "Lưu ảnh cửa sổ vào FILE rồi thoát.",
     "Interface language (vi, en).": "Ngôn ngữ giao diện (vi, en).",
     "Project file to open.": "Tệp dự án cần mở.",
+    # Parcel review (Analysis > Validate layer, findings, parcel card, attribute table)
+    "empty geometry": "hình học rỗng", "ring not closed": "vòng không khép kín",
+    "degenerate ring": "vòng suy biến", "duplicate vertex": "đỉnh trùng lặp", "spike": "gai nhọn",
+    "self-intersection": "tự cắt", "hole outside shell": "lỗ nằm ngoài vỏ",
+    "wrong orientation": "sai chiều vòng", "overlap": "chồng lấn", "gap": "khe hở",
+    "sliver": "dải hẹp", "duplicate id": "trùng mã thửa", "missing id": "thiếu mã thửa",
+    "crosses boundary": "cắt qua ranh giới",
+    "Validate layer": "Kiểm tra lớp", "(none)": "(không có)",
+    "fid (no id checks)": "fid (không kiểm tra mã)", "Parcel layer": "Lớp thửa đất",
+    "Parcel id field": "Trường mã thửa", "Must not cross": "Không được cắt qua",
+    "Gaps up to": "Khe hở tối đa", "Slivers thinner than": "Dải hẹp mỏng hơn",
+    "Ignore overlaps/gaps up to": "Bỏ qua chồng lấn/khe hở đến",
+    "Analysis > Validate layer lists the defects of a parcel layer here.":
+        "Phân tích > Kiểm tra lớp sẽ liệt kê các lỗi của lớp thửa đất tại đây.",
+    "Finding": "Lỗi phát hiện", "Length (m)": "Chiều dài (m)", "Details": "Chi tiết",
+    "Save report…": "Lưu báo cáo…", "Validating %1…": "Đang kiểm tra %1…",
+    "Validation cancelled.": "Đã hủy kiểm tra.", "Validation failed": "Kiểm tra thất bại",
+    "%n finding(s) in %1.": "%n lỗi trong %1.", "(fid %1)": "(fid %1)",
+    "%1: %n finding(s) in %2 parcels (%3 s). Click a finding to see it.":
+        "%1: %n lỗi trong %2 thửa (%3 giây). Nhấn vào một lỗi để xem.",
+    "Save report": "Lưu báo cáo",
+    "Validate a layer first (Analysis > Validate layer…).":
+        "Hãy kiểm tra một lớp trước (Phân tích > Kiểm tra lớp…).",
+    "Save validation report": "Lưu báo cáo kiểm tra",
+    "HTML report (*.html);;GeoJSON (*.geojson);;CSV (*.csv)":
+        "Báo cáo HTML (*.html);;GeoJSON (*.geojson);;CSV (*.csv)",
+    "Parcel card": "Phiếu thửa đất", "Parcel fid %1": "Thửa fid %1",
+    "Parcel %1 = %2 (fid %3)": "Thửa %1 = %2 (fid %3)", "Area, planar (%1)": "Diện tích phẳng (%1)",
+    "%1 m²": "%1 m²", "Area, on the ellipsoid": "Diện tích trên ellipsoid", "Perimeter": "Chu vi",
+    "%1 m (on the ellipsoid %2 m)": "%1 m (trên ellipsoid %2 m)", "Location": "Vị trí",
+    "Ellipsoidal area: %1": "Diện tích ellipsoid tính trên: %1",
+    "Neighbours sharing an edge (%1)": "Thửa liền kề chung cạnh (%1)", "fid %1": "fid %1",
+    "%1 m": "%1 m", "Land use and zoning": "Sử dụng đất và quy hoạch",
+    "No land-use or zoning layer covers it.": "Không có lớp sử dụng đất hay quy hoạch nào phủ thửa này.",
+    "Click a parcel (or pick one in the attribute table) to see its card.":
+        "Nhấn vào một thửa (hoặc chọn trong bảng thuộc tính) để xem phiếu thửa.",
+    "Search: parcel id or any value…": "Tìm: mã thửa hoặc giá trị bất kỳ…", "%1 of %2": "%1 / %2",
+    "fid": "fid", "Attribute table": "Bảng thuộc tính", "Findings": "Lỗi phát hiện",
+    "&Analysis": "&Phân tích", "&Validate layer…": "&Kiểm tra lớp…",
 }
 
 
