@@ -24,7 +24,7 @@ void addBenchCommands(CLI::App& app, CommandList& commands);
 void addStyleCommands(CLI::App& app, CommandList& commands);
 /// bench render: the city-scale rendering benchmark (render_bench_commands.cpp; after addBenchCommands).
 void addRenderBenchCommands(CLI::App& app, CommandList& commands);
-/// validate, parcel, diff, bench validate: parcel review (validate_commands.cpp).
+/// validate, parcel, diff, query, bench validate: parcel review (validate_commands.cpp).
 void addAnalysisCommands(CLI::App& app, CommandList& commands);
 
 }  // namespace dothi::cli

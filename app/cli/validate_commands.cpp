@@ -14,6 +14,7 @@
 #include "core/parcel_record.hpp"
 #include "core/validate_layer.hpp"
 #include "core/validation_report.hpp"
+#include "dothi/geo/analysis/feature_query.hpp"
 
 namespace dothi::cli {
 
@@ -187,6 +188,59 @@ void addDiff(CLI::App& app, CommandList& commands) {
   commands.push_back({c, [a] { return runDiff(*a); }});
 }
 
+struct QueryArgs {
+  std::string project, layer, bbox, intersects;
+  std::vector<std::string> where;
+  std::int64_t limit = -1;
+  bool json = false;
+};
+
+int runQuery(const QueryArgs& a) {
+  geo::analysis::FeatureQuery q;
+  q.layer = a.layer;
+  q.limit = a.limit;
+  for (const auto& w : a.where) {
+    auto c = geo::analysis::parseCondition(w);
+    if (!c) return reportError({geo::ErrorCode::InvalidArgument, "cannot read --where '" + w + "': use FIELD=VALUE (= != < <= > >= ~)", {}, {}, {}});
+    q.conditions.push_back(*c);
+  }
+  if (!a.bbox.empty()) {
+    geo::Extent e;
+    if (std::sscanf(a.bbox.c_str(), "%lf,%lf,%lf,%lf", &e.minX, &e.minY, &e.maxX, &e.maxY) != 4)
+      return reportError({geo::ErrorCode::InvalidArgument, "--bbox must be XMIN,YMIN,XMAX,YMAX (project CRS)", {}, {}, {}});
+    q.bbox = e;
+  }
+  if (!a.intersects.empty()) {
+    const auto colon = a.intersects.rfind(':');
+    long long fid = 0;
+    if (colon == std::string::npos || std::sscanf(a.intersects.c_str() + colon + 1, "%lld", &fid) != 1)
+      return reportError({geo::ErrorCode::InvalidArgument, "--intersects must be LAYER:FID", {}, {}, {}});
+    q.intersects = std::make_pair(a.intersects.substr(0, colon), static_cast<std::int64_t>(fid));
+  }
+  auto fids = geo::analysis::queryFeatures(a.project, q);
+  if (!fids) return reportError(fids.error());
+  if (a.json) {
+    std::cout << json{{"layer", a.layer}, {"count", fids->size()}, {"fids", *fids}}.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << fids->size() << " feature(s) of '" << a.layer << "' match\n";
+  for (auto fid : *fids) std::cout << fid << "\n";
+  return 0;
+}
+
+void addQuery(CLI::App& app, CommandList& commands) {
+  auto a = std::make_shared<QueryArgs>();
+  auto* c = app.add_subcommand("query", "Find features by attributes and location (SQL with bound parameters)");
+  c->add_option("project", a->project)->required();
+  c->add_option("--layer", a->layer)->required();
+  c->add_option("--where", a->where, "FIELD=VALUE, FIELD>=VALUE, FIELD~PATTERN (LIKE) ...; repeat: all must hold");
+  c->add_option("--bbox", a->bbox, "XMIN,YMIN,XMAX,YMAX in the project CRS");
+  c->add_option("--intersects", a->intersects, "LAYER:FID: features sharing area with that feature");
+  c->add_option("--limit", a->limit);
+  c->add_flag("--json", a->json);
+  commands.push_back({c, [a] { return runQuery(*a); }});
+}
+
 void addValidateBench(CLI::App& app, CommandList& commands) {
   CLI::App* bench = app.get_subcommand("bench");  // made by addBenchCommands, called before us
   auto a = std::make_shared<bench::ValidateBenchOptions>();
@@ -208,6 +262,7 @@ void addAnalysisCommands(CLI::App& app, CommandList& commands) {
   addValidate(app, commands);
   addParcel(app, commands);
   addDiff(app, commands);
+  addQuery(app, commands);
   addValidateBench(app, commands);
 }
 

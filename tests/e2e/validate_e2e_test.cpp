@@ -269,3 +269,35 @@ TEST(ValidateBench, SyntheticLayerFindsEveryPlantedDefectLikeGeos) {
 
 }  // namespace
 }  // namespace dothi::test
+
+namespace dothi::test {
+namespace {
+
+TEST_F(KastoriaValidate, QueryByAttributesAndLocationMatchesSql) {
+  auto ids = [](const RunResult& r) {
+    EXPECT_EQ(r.code, 0) << r.err;
+    return json::parse(r.out)["fids"].get<std::vector<long>>();
+  };
+  auto column = [](const std::vector<std::vector<std::string>>& rows) {
+    std::vector<long> v;
+    for (const auto& r : rows) v.push_back(std::stol(r[0]));
+    return v;
+  };
+  EXPECT_EQ(ids(cli({"query", s_project, "--layer", "parcels", "--where", "KAK=130314", "--json"})), std::vector<long>{185});
+  EXPECT_EQ(ids(cli({"query", s_project, "--layer", "parcels", "--where", "KAK~1303%", "--json"})),
+            column(spatialite(s_project, "SELECT fid FROM parcels WHERE KAK LIKE '1303%' ORDER BY fid")));
+  // Values are bound, never spliced into the SQL.
+  EXPECT_TRUE(ids(cli({"query", s_project, "--layer", "parcels", "--where", "KAK=x' OR '1'='1", "--json"})).empty());
+  // Location: the R*Tree box test as SpatiaLite's own MbrIntersects, and "shares area" as GEOS.
+  EXPECT_EQ(ids(cli({"query", s_project, "--layer", "parcels", "--bbox", "268560,4488220,268570,4488240", "--json"})),
+            column(spatialite(s_project, "SELECT fid FROM parcels WHERE MbrIntersects(geom, BuildMbr(268560, 4488220, "
+                                         "268570, 4488240)) ORDER BY fid")));
+  EXPECT_EQ(ids(cli({"query", s_project, "--layer", "parcels", "--intersects", "parcels:185", "--json"})),
+            column(spatialite(s_project, "SELECT b.fid FROM parcels a, parcels b WHERE a.fid = 185 AND "
+                                         "ST_Area(ST_Intersection(a.geom, b.geom)) > 0 ORDER BY b.fid")));
+  EXPECT_EQ(cli({"query", s_project, "--layer", "parcels", "--where", "NOPE=1"}).code, 3);
+  EXPECT_EQ(cli({"query", s_project, "--layer", "parcels", "--where", "nonsense"}).code, 2);
+}
+
+}  // namespace
+}  // namespace dothi::test
