@@ -3,6 +3,10 @@
 #include <set>
 
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QPushButton>
 #include <QCompleter>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -13,6 +17,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "dothi/geo/analysis/feature_query.hpp"
 #include "gui/analysis_controller.hpp"
 #include "gui/error_reporter.hpp"
 #include "gui/identify_controller.hpp"
@@ -26,6 +31,16 @@ constexpr int kMaxRows = 250000;        // beyond this the table shows the first
 constexpr int kMaxCompletions = 50000;  // distinct values offered by the search box
 constexpr int kFidRole = Qt::UserRole + 1;
 }  // namespace
+
+void FeatureFilterProxy::setFids(std::optional<std::set<qint64>> fids) {
+  m_fids = std::move(fids);
+  invalidateFilter();
+}
+
+bool FeatureFilterProxy::filterAcceptsRow(int row, const QModelIndex& parent) const {
+  if (m_fids && !m_fids->count(sourceModel()->index(row, 0, parent).data(kFidRole).toLongLong())) return false;
+  return QSortFilterProxyModel::filterAcceptsRow(row, parent);
+}
 
 AttributeTableController::AttributeTableController(ProjectDocument& document, IdentifyController& identify,
                                                    ViewerWidget& viewer, ErrorReporter& errors, QObject* parent)
@@ -56,10 +71,18 @@ AttributeTableController::AttributeTableController(ProjectDocument& document, Id
   m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_view->verticalHeader()->setVisible(false);
   m_view->horizontalHeader()->setStretchLastSection(true);
+  auto* query = new QPushButton(tr("Query…"));
+  query->setObjectName(QStringLiteral("attributeQuery"));
+  m_clearQuery = new QPushButton(tr("Show all"));
+  m_clearQuery->setEnabled(false);
   auto* top = new QHBoxLayout;
   top->addWidget(m_layers);
   top->addWidget(m_search, 1);
+  top->addWidget(query);
+  top->addWidget(m_clearQuery);
   top->addWidget(m_count);
+  connect(query, &QPushButton::clicked, this, &AttributeTableController::chooseQuery);
+  connect(m_clearQuery, &QPushButton::clicked, this, &AttributeTableController::clearQuery);
   auto* layout = new QVBoxLayout(m_panel);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addLayout(top);
@@ -103,6 +126,8 @@ bool AttributeTableController::showLayer(const QString& layer) {
   if (!info) return false;
   m_layer = layer;
   m_layers->setCurrentText(layer);
+  m_proxy.setFids(std::nullopt);
+  m_clearQuery->setEnabled(false);
   m_view->setSortingEnabled(false);  // sorting while filling is quadratic
   m_model.clear();
   QStringList headers = {tr("fid")};
@@ -178,6 +203,59 @@ void AttributeTableController::onRowSelected() {
       const double half = std::max({e.width(), e.height(), 30.0}) * 0.75;
       frameOn(m_viewer, *scene, {c.x - half, c.y - half, c.x + half, c.y + half});
     }
+}
+
+bool AttributeTableController::applyQuery(const QString& field, const QString& op, const QString& value) {
+  if (m_layer.isEmpty()) return false;
+  auto condition = geo::analysis::parseCondition((field + op + value).toStdString());
+  if (!condition) {
+    m_errors.report(tr("Query"), tr("Cannot read the condition %1 %2 %3.").arg(field, op, value));
+    return false;
+  }
+  condition->value = value.toStdString();  // as typed, even when it holds an operator sign
+  geo::analysis::FeatureQuery q;
+  q.layer = m_layer.toStdString();
+  q.conditions.push_back(*condition);
+  auto fids = geo::analysis::queryFeatures(m_document.path().toStdString(), q);
+  if (!fids) {
+    m_errors.report(tr("Query"), fids.error());
+    return false;
+  }
+  m_proxy.setFids(std::set<qint64>(fids->begin(), fids->end()));
+  m_clearQuery->setEnabled(true);
+  m_count->setText(tr("%1 of %2").arg(m_proxy.rowCount()).arg(m_model.rowCount()));
+  return true;
+}
+
+void AttributeTableController::clearQuery() {
+  m_proxy.setFids(std::nullopt);
+  m_clearQuery->setEnabled(false);
+  m_count->setText(tr("%1 of %2").arg(m_proxy.rowCount()).arg(m_model.rowCount()));
+}
+
+void AttributeTableController::chooseQuery() {
+  const geo::Project* project = m_document.project();
+  const auto info = project && !m_layer.isEmpty() ? project->layer(m_layer.toStdString()) : std::nullopt;
+  if (!info) return;
+  QDialog dialog(m_panel);
+  dialog.setWindowTitle(tr("Query %1").arg(m_layer));
+  auto* field = new QComboBox;
+  for (const auto& f : info->fields) field->addItem(QString::fromStdString(f.name));
+  auto* op = new QComboBox;
+  op->addItems({QStringLiteral("="), QStringLiteral("!="), QStringLiteral("<"), QStringLiteral("<="),
+                QStringLiteral(">"), QStringLiteral(">="), QStringLiteral("~")});
+  op->setItemData(6, tr("matches a pattern (SQL LIKE: % any text, _ one character)"), Qt::ToolTipRole);
+  auto* value = new QLineEdit;
+  auto* form = new QFormLayout(&dialog);
+  form->addRow(tr("Field"), field);
+  form->addRow(tr("Operator"), op);
+  form->addRow(tr("Value"), value);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  form->addRow(buttons);
+  if (field->count() == 0 || dialog.exec() != QDialog::Accepted) return;
+  applyQuery(field->currentText(), op->currentText(), value->text());
 }
 
 void AttributeTableController::onIdentified(const QString& layer, qint64 fid) {

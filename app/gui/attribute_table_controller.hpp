@@ -4,6 +4,8 @@
 /// Selecting a row identifies the feature (highlight, card) and frames the view on it; a click
 /// in the 3D view selects the matching row. GUI thread only.
 #include <cstdint>
+#include <optional>
+#include <set>
 
 #include <QObject>
 #include <QSortFilterProxyModel>
@@ -14,6 +16,7 @@ class QComboBox;
 class QCompleter;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QStringListModel;
 class QTableView;
 class QWidget;
@@ -24,6 +27,19 @@ class ErrorReporter;
 class IdentifyController;
 class ProjectDocument;
 class ViewerWidget;
+
+/// Text filter over every column, and optionally only the fids a query returned.
+class FeatureFilterProxy : public QSortFilterProxyModel {
+ public:
+  using QSortFilterProxyModel::QSortFilterProxyModel;
+  void setFids(std::optional<std::set<qint64>> fids);
+
+ protected:
+  [[nodiscard]] bool filterAcceptsRow(int row, const QModelIndex& parent) const override;
+
+ private:
+  std::optional<std::set<qint64>> m_fids;
+};
 
 class AttributeTableController : public QObject {
   Q_OBJECT
@@ -49,6 +65,12 @@ class AttributeTableController : public QObject {
   bool selectFeature(std::int64_t fid);
   /// Applies the search text; with exactly one matching row, selects it.
   void applySearch(const QString& text);
+  /// Shows only the features matching an attribute condition (run as SQL with bound
+  /// parameters by geo::analysis::queryFeatures); false on error (reported).
+  bool applyQuery(const QString& field, const QString& op, const QString& value);
+  void clearQuery();
+  /// Asks for field, operator and value.
+  void chooseQuery();
 
  private:
   void refillLayers();
@@ -65,9 +87,10 @@ class AttributeTableController : public QObject {
   QLabel* m_count = nullptr;
   QTableView* m_view = nullptr;
   QCompleter* m_completer = nullptr;
+  QPushButton* m_clearQuery = nullptr;
   QStringListModel* m_values = nullptr;
   QStandardItemModel m_model;
-  QSortFilterProxyModel m_proxy;
+  FeatureFilterProxy m_proxy;
   QString m_layer;
   bool m_syncing = false;  ///< selection being set from the 3D view: do not identify again
 };

@@ -174,8 +174,13 @@ void AnalysisTest::attributeTableSearchSelectsAndShowsTheCard() {
   auto* view = m_window->findChild<QTextBrowser*>(QStringLiteral("parcelCard"));
   QVERIFY(view);
   QVERIFY(view->toPlainText().contains(QStringLiteral("P5")));
-  // And back: identifying another parcel selects its row.
+  // The query builder (SQL with bound parameters): ids starting with P1 are P1, P10..P18.
   table.applySearch(QString());
+  QVERIFY(table.applyQuery(QStringLiteral("pid"), QStringLiteral("~"), QStringLiteral("P1%")));
+  QCOMPARE(table.visibleRows(), 10);
+  table.clearQuery();
+  QCOMPARE(table.visibleRows(), 27);
+  // And back: identifying another parcel selects its row.
   QVERIFY(m_window->identify().select("parcels", 11));
   QTRY_COMPARE(table.view().currentIndex().sibling(table.view().currentIndex().row(), 0).data().toLongLong(), 11);
 }

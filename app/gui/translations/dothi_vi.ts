@@ -209,6 +209,42 @@
 <context>
     <name>dothi::app::gui::AttributeTableController</name>
     <message>
+        <source>Query…</source>
+        <translation>Truy vấn…</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Hiện tất cả</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Truy vấn</translation>
+    </message>
+    <message>
+        <source>Cannot read the condition %1 %2 %3.</source>
+        <translation>Không đọc được điều kiện %1 %2 %3.</translation>
+    </message>
+    <message>
+        <source>Query %1</source>
+        <translation>Truy vấn %1</translation>
+    </message>
+    <message>
+        <source>matches a pattern (SQL LIKE: % any text, _ one character)</source>
+        <translation>khớp mẫu (SQL LIKE: % chuỗi bất kỳ, _ một ký tự)</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Toán tử</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
         <source>Search: parcel id or any value…</source>
         <translation>Tìm: mã thửa hoặc giá trị bất kỳ…</translation>
     </message>

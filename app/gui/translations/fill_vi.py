@@ -96,6 +96,13 @@ VI = {
     "Search: parcel id or any value…": "Tìm: mã thửa hoặc giá trị bất kỳ…", "%1 of %2": "%1 / %2",
     "fid": "fid", "Attribute table": "Bảng thuộc tính", "Findings": "Lỗi phát hiện",
     "&Analysis": "&Phân tích", "&Validate layer…": "&Kiểm tra lớp…",
+    "Query…": "Truy vấn…",
+    "Show all": "Hiện tất cả",
+    "Query": "Truy vấn",
+    "Cannot read the condition %1 %2 %3.": "Không đọc được điều kiện %1 %2 %3.",
+    "Query %1": "Truy vấn %1",
+    "matches a pattern (SQL LIKE: % any text, _ one character)": "khớp mẫu (SQL LIKE: % chuỗi bất kỳ, _ một ký tự)",
+    "Operator": "Toán tử",
 }
 
 
