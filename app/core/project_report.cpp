@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "dothi/geo/crs.hpp"
+#include "dothi/geo/terrain.hpp"
 
 namespace dothi::app {
 
@@ -46,13 +47,25 @@ json projectInfoJson(const geo::Project& project) {
                       {"source_crs", l.sourceCrs.size() > 40 ? "(WKT)" : l.sourceCrs},
                       {"fields", fields}});
   }
-  return {{"project", project.path()}, {"crs", project.crs()}, {"extent", extentJson(project.extent())}, {"layers", layers}};
+  json out = {{"project", project.path()}, {"crs", project.crs()}, {"extent", extentJson(project.extent())}, {"layers", layers}};
+  if (auto t = project.terrain(); t && *t) {
+    const auto [lo, hi] = (*t)->range();
+    out["terrain"] = {{"columns", (*t)->columns}, {"rows", (*t)->rows}, {"cell_size", ((*t)->cellX + (*t)->cellY) / 2},
+                      {"min_height", lo}, {"max_height", hi}, {"extent", extentJson((*t)->extent())},
+                      {"source", (*t)->source}, {"source_crs", (*t)->sourceCrs}};
+  }
+  return out;
 }
 
 std::string projectInfoText(const geo::Project& project) {
   std::ostringstream out;
   out << "Project " << project.path() << "\n  CRS: " << (project.crs().empty() ? "(none yet)" : crsLabel(project.crs())) << "\n";
   const auto layers = project.layers();
+  if (auto t = project.terrain(); t && *t) {
+    const auto [lo, hi] = (*t)->range();
+    out << "  Terrain: " << (*t)->columns << " x " << (*t)->rows << " cells of " << fmt("%.1f", ((*t)->cellX + (*t)->cellY) / 2)
+        << " m, heights " << fmt("%.1f", lo) << " to " << fmt("%.1f", hi) << " m (from " << (*t)->source << ")\n";
+  }
   out << "  Layers: " << layers.size() << "\n";
   for (const auto& l : layers) {
     out << "\n" << l.name << "\n"

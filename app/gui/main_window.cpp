@@ -23,6 +23,7 @@
 #include "gui/layer_tree_controller.hpp"
 #include "gui/parcel_card_controller.hpp"
 #include "gui/project_document.hpp"
+#include "gui/style_controller.hpp"
 #include "gui/viewer_widget.hpp"
 
 namespace dothi::app::gui {
@@ -122,6 +123,8 @@ void MainWindow::createViewMenu() {
   QMenu* view = menuBar()->addMenu(tr("&View"));
   view->addAction(tr("Zoom to &all"), QKeySequence(Qt::Key_Home), m_viewer,
                   &ViewerWidget::zoomToAll);
+  m_style = std::make_unique<StyleController>(*m_document, *m_errors, this);
+  view->addAction(tr("&Style layer…"), m_style.get(), &StyleController::chooseAndStyle);
   view->addSeparator();
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 }

@@ -21,6 +21,7 @@ class IdentifyController;
 class ImportController;
 class LayerTreeController;
 class ParcelCardController;
+class StyleController;
 class ProjectDocument;
 class ViewerWidget;
 
@@ -72,6 +73,7 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<AnalysisController> m_analysis;
   std::unique_ptr<AttributeTableController> m_attributes;
   std::unique_ptr<ParcelCardController> m_parcelCard;
+  std::unique_ptr<StyleController> m_style;
 };
 
 }  // namespace dothi::app::gui

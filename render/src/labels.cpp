@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 
+#include <osg/BlendFunc>
 #include <osg/Depth>
 #include <osg/Group>
 #include <osgText/Font>
@@ -136,6 +137,10 @@ osg::ref_ptr<osg::Node> buildLabelNode(std::vector<LabelAnchor> anchors, geo::La
   osg::StateSet* state = group->getOrCreateStateSet();
   state->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
   state->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);  // always readable; decluttering keeps it calm
+  // Blend colour only: destination alpha stays 1, or a window compositor (Qt's QOpenGLWidget)
+  // shows the glyphs' soft edges as holes into whatever lies behind the widget.
+  state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE),
+                              osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
   state->setRenderBinDetails(kHighlightBin + 10, "RenderBin");
   group->setCullingActive(false);
   return group;

@@ -71,7 +71,9 @@ osg::ref_ptr<osg::Camera> buildLegendOverlay(const CityScene& scene, int width, 
   osg::StateSet* state = geode->getOrCreateStateSet();
   state->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
   state->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);
-  state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+  // Destination alpha stays 1 (see labels.cpp): composited windows show no holes.
+  state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE),
+                              osg::StateAttribute::ON | osg::StateAttribute::OVERRIDE);
   state->setRenderBinDetails(1000, "RenderBin");
 
   osg::ref_ptr<osg::Camera> hud = new osg::Camera;

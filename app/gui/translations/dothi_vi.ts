@@ -32,6 +32,21 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>(keep the colours)</source>
+        <translation>(giữ nguyên màu)</translation>
+    </message>
+    <message>
+        <source>(no labels)</source>
+        <translation>(không có nhãn)</translation>
+    </message>
+    <message>
+        <source>height (m)</source>
+        <translation>chiều cao (m)</translation>
+    </message>
+</context>
+<context>
     <name>dothi::app::gui::AnalysisController</name>
     <message>
         <source>empty geometry</source>
@@ -450,6 +465,10 @@ Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 10
         <translation>Xem &amp;toàn bộ</translation>
     </message>
     <message>
+        <source>&amp;Style layer…</source>
+        <translation>&amp;Kiểu hiển thị lớp…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -590,6 +609,81 @@ Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 10
     <message>
         <source>Cannot create project</source>
         <translation>Không tạo được dự án</translation>
+    </message>
+</context>
+<context>
+    <name>dothi::app::gui::StyleController</name>
+    <message>
+        <source>Style layer</source>
+        <translation>Kiểu hiển thị lớp</translation>
+    </message>
+    <message>
+        <source>Automatic (numbers: classes, text: categories)</source>
+        <translation>Tự động (số: phân cấp, chữ: theo loại)</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Theo loại</translation>
+    </message>
+    <message>
+        <source>Graduated classes</source>
+        <translation>Phân cấp</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(mặc định)</translation>
+    </message>
+    <message>
+        <source>(project default)</source>
+        <translation>(mặc định của dự án)</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>Mái bằng</translation>
+    </message>
+    <message>
+        <source>Hipped</source>
+        <translation>Mái bốn dốc</translation>
+    </message>
+    <message>
+        <source>Gabled</source>
+        <translation>Mái hai dốc</translation>
+    </message>
+    <message>
+        <source>Pyramidal</source>
+        <translation>Mái chóp</translation>
+    </message>
+    <message>
+        <source>Automatic (hipped on houses)</source>
+        <translation>Tự động (mái bốn dốc cho nhà ở)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>Tô màu theo</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Cách phân loại</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Số cấp</translation>
+    </message>
+    <message>
+        <source>Colour ramp</source>
+        <translation>Dải màu</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <source>Default roof</source>
+        <translation>Mái mặc định</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,15 @@ VI = {
     "*.csv *.osm *.pbf *.dgn);;All files (*)":
         "Dữ liệu vector (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.gml *.dxf *.fgb *.tab "
         "*.mif *.csv *.osm *.pbf *.dgn);;Tất cả tệp (*)",
+    # Style layer (View > Style layer…)
+    "Style layer": "Kiểu hiển thị lớp", "&Style layer…": "&Kiểu hiển thị lớp…",
+    "Colour by": "Tô màu theo", "Classification": "Cách phân loại", "Classes": "Số cấp",
+    "Colour ramp": "Dải màu", "Labels": "Nhãn", "Default roof": "Mái mặc định",
+    "Automatic (numbers: classes, text: categories)": "Tự động (số: phân cấp, chữ: theo loại)",
+    "Categories": "Theo loại", "Graduated classes": "Phân cấp", "(default)": "(mặc định)",
+    "(project default)": "(mặc định của dự án)", "Flat": "Mái bằng", "Hipped": "Mái bốn dốc",
+    "Gabled": "Mái hai dốc", "Pyramidal": "Mái chóp", "Automatic (hipped on houses)": "Tự động (mái bốn dốc cho nhà ở)",
+    "(keep the colours)": "(giữ nguyên màu)", "(no labels)": "(không có nhãn)", "height (m)": "chiều cao (m)",
     "Import": "Nhập dữ liệu",
     "Create or open a project first (File > New project…).":
         "Hãy tạo hoặc mở một dự án trước (Tệp > Dự án mới…).",
