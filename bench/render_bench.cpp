@@ -254,6 +254,8 @@ json measure(const RenderBenchOptions& o, bool naive) {
           {"buildings", scene->stats.buildings},
           {"triangles", scene->stats.triangles},
           {"tiles", scene->stats.buildingTiles},
+          {"pitched_roofs", scene->stats.pitchedRoofs},
+          {"roof_fallbacks", scene->stats.roofFallbacks},
           {"renderer", finish->renderer},
           {"window", std::to_string(o.width) + "x" + std::to_string(o.height)},
           {"build_s", buildSeconds},
@@ -335,6 +337,8 @@ void printTable(const json& result) {
   row("pick median (ms)", "pick_median_ms", "%14.2f ");
   row("pick max (ms)", "pick_max_ms", "%14.2f ");
   std::printf("%-28s %14lld\n", "full-detail triangles", static_cast<long long>(a["triangles"].get<std::int64_t>()));
+  std::printf("%-28s %14lld (%lld fell back to flat)\n", "pitched roofs", static_cast<long long>(a["pitched_roofs"].get<std::int64_t>()),
+              static_cast<long long>(a["roof_fallbacks"].get<std::int64_t>()));
   if (a["picks_checked"].get<int>() > 0)
     std::printf("picks exact (vs brute force): %d of %d (%d hit a building)\n", a["picks_exact"].get<int>(),
                 a["picks_checked"].get<int>(), a["picks_hit"].get<int>());

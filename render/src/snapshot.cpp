@@ -93,6 +93,8 @@ void setUpCamera(osg::Camera& camera, osg::GraphicsContext* gc, osg::Image* imag
   snapshotCamera(scene, options, eye, centre, up);
   camera.setProjectionMatrixAsPerspective(kViewFovYDegrees, aspect, 1.0, 1.0e6);
   camera.setViewMatrixAsLookAt(eye, centre, up);
+  // A snapshot is one frame: five times the detail an interactive view of the same size keeps.
+  camera.setLODScale(0.2f);
 }
 
 // Mesa's glXGetProcAddress returns a stub for any name, so OSG believes NV coverage sampling

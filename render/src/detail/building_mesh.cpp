@@ -78,6 +78,7 @@ void BlockSummary::add(const BlockSummary& other) {
   top += other.top;
   bottom = std::min(bottom, other.bottom);
   colour += other.colour;
+  wall += other.wall;
 }
 
 std::map<std::pair<long, long>, BlockSummary> summariseBlocks(const std::vector<BuildingRecord>& records,
@@ -100,7 +101,8 @@ std::map<std::pair<long, long>, BlockSummary> summariseBlocks(const std::vector<
     const double area = std::abs(a2) / 2;
     const auto key = std::make_pair(static_cast<long>(std::floor((cx - gridOrigin.x()) / cellSize)),
                                     static_cast<long>(std::floor((cy - gridOrigin.y()) / cellSize)));
-    cells[key].add({area, cx * area, cy * area, b.top * area, b.bottom, b.roofColour * static_cast<float>(area)});
+    cells[key].add({area, cx * area, cy * area, b.top * area, b.bottom, b.roofColour * static_cast<float>(area),
+                    b.wall * static_cast<float>(area)});
   }
   return cells;
 }
@@ -113,9 +115,10 @@ void addBlockBox(MeshBuilder& mesh, const BlockSummary& cell) {
                    c + osg::Vec2d(-half, half)}};
   const auto top = static_cast<float>(cell.top / cell.area);
   osg::Vec4 roof = cell.colour / static_cast<float>(cell.area);
-  roof.a() = 1;
+  osg::Vec4 wall = cell.wall / static_cast<float>(cell.area);
+  roof.a() = wall.a() = 1;
   mesh.beginFeature(0, 20);
-  addWalls(mesh, box, cell.bottom, top, darker(roof, 0.9f), true);
+  addWalls(mesh, box, cell.bottom, top, wall, true);
   // A 4-point box cap needs no tessellator: two triangles, facing up.
   const osg::Vec3f up(0, 0, 1);
   std::uint32_t v[4];

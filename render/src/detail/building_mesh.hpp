@@ -31,6 +31,7 @@ struct BlockSummary {
   double area = 0, cx = 0, cy = 0, top = 0;  ///< area, and centroid x, y and top times area
   float bottom = 1e30f;
   osg::Vec4 colour;                          ///< roof colour times area
+  osg::Vec4 wall;                            ///< wall colour times area
   void add(const BlockSummary& other);
 };
 

@@ -121,11 +121,14 @@ BuiltTile buildTile(std::vector<BuildingRecord>& records, const TileSettings& s)
   osg::ref_ptr<osg::LOD> lod = new osg::LOD;
   lod->setRangeMode(osg::LOD::PIXEL_SIZE_ON_SCREEN);
   constexpr float kBeyond = std::numeric_limits<float>::max();
-  lod->addChild(blocks(records, s.tileSize / kCoarseCells).get(), 0.0f, kBlockPixels);
-  lod->addChild(blocks(records, s.tileSize / kMediumCells).get(), kBlockPixels, kFineBlockPixels);
-  lod->addChild(blocks(records, s.tileSize / kFineCells).get(), kFineBlockPixels, kModelPixels);
-  lod->addChild(model.get(), kModelPixels, kOutlinePixels);
-  lod->addChild(full.get(), kOutlinePixels, kBeyond);
+  // The thresholds are set for a tile of kTileBuildings; a denser tile shows its buildings
+  // smaller at the same size on screen, so it keeps detail longer (by the spacing ratio).
+  const float k = std::sqrt(static_cast<float>(records.size()) / kTileBuildings);
+  lod->addChild(blocks(records, s.tileSize / kCoarseCells).get(), 0.0f, kBlockPixels * k);
+  lod->addChild(blocks(records, s.tileSize / kMediumCells).get(), kBlockPixels * k, kFineBlockPixels * k);
+  lod->addChild(blocks(records, s.tileSize / kFineCells).get(), kFineBlockPixels * k, kModelPixels * k);
+  lod->addChild(model.get(), kModelPixels * k, kOutlinePixels * k);
+  lod->addChild(full.get(), kOutlinePixels * k, kBeyond);
   tile.node = lod;
   return tile;
 }

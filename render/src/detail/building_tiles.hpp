@@ -41,7 +41,10 @@ struct BuiltTile {
 inline constexpr int kTilesPerGroup = 4;
 inline constexpr float kGroupPixels = 350.0f;
 
-/// Pixel sizes (tile bounding-sphere diameter on screen) where the levels switch. A software
+/// Buildings a tile holds at the layer's mean density (see layer_builder.cpp).
+inline constexpr float kTileBuildings = 500.0f;
+/// Pixel sizes (tile bounding-sphere diameter on screen) where the levels switch, for a tile of
+/// kTileBuildings (scaled by sqrt(buildings / kTileBuildings) for others). A software
 /// rasteriser (llvmpipe) sets up ~2-4 M triangles a second: a frame's budget is ~50-100 k, so
 /// the full model only appears when a tile is large on screen.
 inline constexpr float kOutlinePixels = 1800.0f;

@@ -26,7 +26,7 @@ constexpr double kMinTileSize = 250.0;
 // Buildings: tiles of about this many buildings (at the layer's mean density). Each is one LOD
 // node: levels switch on the tile's size on screen, so smaller tiles turn into block boxes
 // closer to the eye. A million buildings make ~2,000 tiles, still cheap to cull.
-constexpr double kBuildingsPerTile = 500.0;
+constexpr double kBuildingsPerTile = kTileBuildings;
 // Draped layers over a terrain sit this much higher than on a flat ground (metres), with a
 // polygon offset, so the terrain's facets between resampled vertices do not poke through.
 constexpr float kDrapeLift = 0.3f;
@@ -289,7 +289,7 @@ osg::ref_ptr<osg::Group> LayerBuilder::finishBuildings(SceneStats& stats) {
   settings.layer = m_info.name;
   settings.slope = m_preparer.slope();
   settings.tileSize = m_tileSize;
-  settings.lod = m_options.lod;
+  settings.lod = m_options.lod && stats.buildings > m_options.lodMinBuildings;
   settings.naive = m_options.naive;
   auto built = buildBuildingTiles(records, settings, m_options.threads);
   osg::ref_ptr<osg::Group> content = new osg::Group;
@@ -317,7 +317,7 @@ osg::ref_ptr<osg::Group> LayerBuilder::finishBuildings(SceneStats& stats) {
     stats.triangles += static_cast<std::int64_t>(tile.triangles);
     ++stats.buildingTiles;
   }
-  const bool grouped = m_options.lod && !m_options.naive && groups.size() > 1;
+  const bool grouped = settings.lod && !m_options.naive && groups.size() > 1;
   for (auto& [key, group] : groups) {
     if (!grouped) {
       for (unsigned c = 0; c < group.tiles->getNumChildren(); ++c) content->addChild(group.tiles->getChild(c));

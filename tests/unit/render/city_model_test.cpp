@@ -211,7 +211,9 @@ TEST(CityModel, PickingIsExactThroughLevelsOfDetail) {
   source.addLayer(test::layerSpec("buildings", geo::LayerKind::Buildings, geo::GeometryType::MultiPolygon,
                                   {{"height", geo::FieldType::Real}}),
                   features);
-  auto scene = render::buildCityScene(source);
+  render::SceneOptions lod;
+  lod.lodMinBuildings = 0;  // LOD even for this small city
+  auto scene = render::buildCityScene(source, lod);
   ASSERT_TRUE(scene) << scene.error().describe();
   EXPECT_EQ(scene->stats.buildings, 3600);
   EXPECT_GT(scene->stats.buildingTiles, 1);

@@ -32,6 +32,9 @@ struct SceneOptions {
   std::string defaultRoof;
   double roofPitchDegrees = 30;  ///< pitched roofs without roof:height
   bool lod = true;               ///< tile levels of detail (off: full model at every distance)
+  /// Building layers up to this size keep the full model at every distance: a small city is
+  /// cheap to draw whole, and block boxes would only coarsen its overview.
+  std::int64_t lodMinBuildings = 10000;
   bool labels = true;            ///< labels of layers whose style names a label field
   int threads = 0;               ///< workers meshing building tiles; 0 = hardware threads
   /// One node per building, nothing merged, no LOD: only the benchmark's baseline wants this.

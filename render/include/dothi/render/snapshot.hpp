@@ -21,7 +21,7 @@ struct SnapshotOptions {
   ViewPreset view = ViewPreset::Oblique;
   bool legend = true;  ///< draw the legend of thematic layers (bottom left)
   double zoom = 1.0;   ///< > 1 moves the camera closer to what it looks at (same direction)
-  std::optional<osg::Vec2d> lookAt;  ///< project-CRS point to centre the view on (default: the data)
+  std::optional<osg::Vec2d> lookAt = std::nullopt;  ///< project-CRS point to centre the view on (default: the data)
 };
 
 /// The preset camera of `options`, moved to `lookAt` and brought `zoom` times closer: eye,
