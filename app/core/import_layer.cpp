@@ -93,23 +93,25 @@ geo::Result<void> checkFitsProjectCrs(const std::string& projectCrs, const geo::
 /// The project's CRS if it has one (checking --to-crs agrees), else --to-crs, else a local one.
 geo::Result<std::string> decideProjectCrs(const geo::Project& project, const ImportOptions& o,
                                           const geo::CrsInfo& srcInfo, const geo::Extent& lonLat, bool& chosen) {
-  const std::string current = project.crs();
-  if (!current.empty()) {
-    if (!o.toCrs.empty()) {
-      auto want = geo::describeCrs(o.toCrs);
-      if (!want) return std::unexpected(want.error());
-      if (geo::canonicalCrs(*want) != current)
-        return geo::fail(ErrorCode::InvalidArgument, "the project CRS is already " + current + "; --to-crs cannot change it",
-                         project.path());
-    }
-    return current;
-  }
+  auto current = detail::existingProjectCrs(project, o.toCrs);
+  if (!current || !current->empty()) return current;
   chosen = true;
   if (!o.toCrs.empty()) return o.toCrs;
   return geo::chooseProjectCrs(srcInfo, lonLat);
 }
 
 }  // namespace
+
+geo::Result<std::string> detail::existingProjectCrs(const geo::Project& project, const std::string& toCrs) {
+  const std::string current = project.crs();
+  if (current.empty() || toCrs.empty()) return current;
+  auto want = geo::describeCrs(toCrs);
+  if (!want) return std::unexpected(want.error());
+  if (geo::canonicalCrs(*want) != current)
+    return geo::fail(ErrorCode::InvalidArgument, "the project CRS is already " + current + "; --to-crs cannot change it",
+                     project.path());
+  return current;
+}
 
 geo::Result<ImportResult> importSource(geo::Project& project, const ImportOptions& o) {
   if (project.readOnly()) return geo::fail(ErrorCode::Io, "the project is open read-only", project.path());

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "core/import_plan.hpp"
 #include "dothi/geo/crs.hpp"
 #include "dothi/geo/terrain.hpp"
 #include "dothi/importers/raster_importer.hpp"
@@ -30,16 +31,8 @@ geo::Result<geo::Extent> lonLatOf(const importers::RasterInfo& raster, const std
 geo::Result<std::string> projectCrsFor(const geo::Project& project, const ImportOptions& o,
                                        const importers::RasterInfo& raster, const std::string& rasterCrs,
                                        bool& chosen) {
-  if (const std::string current = project.crs(); !current.empty()) {
-    if (!o.toCrs.empty()) {
-      auto want = geo::describeCrs(o.toCrs);
-      if (!want) return std::unexpected(want.error());
-      if (geo::canonicalCrs(*want) != current)
-        return geo::fail(ErrorCode::InvalidArgument, "the project CRS is already " + current + "; --to-crs cannot change it",
-                         project.path());
-    }
-    return current;
-  }
+  auto current = detail::existingProjectCrs(project, o.toCrs);
+  if (!current || !current->empty()) return current;
   chosen = true;
   if (!o.toCrs.empty()) return o.toCrs;
   auto info = geo::describeCrs(rasterCrs);
