@@ -93,15 +93,7 @@ void AnalysisTest::initTestCase() {
 void AnalysisTest::cleanupTestCase() { m_window.reset(); }
 
 void AnalysisTest::waitForFrames(int count) {
-  auto& viewer = m_window->viewer();
-  const int target = viewer.framesDrawn() + count;
-  QElapsedTimer clock;
-  clock.start();
-  while (viewer.framesDrawn() < target && clock.elapsed() < 15000) {
-    viewer.update();
-    QTest::qWait(20);
-  }
-  QVERIFY(viewer.framesDrawn() >= target);
+  QVERIFY(dothi::tests::gui::waitForFrames(m_window->viewer(), count));
 }
 
 void AnalysisTest::validationListsEveryPlantedFinding() {

@@ -1,10 +1,13 @@
 #include "gui_test_support.hpp"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QtTest/QtTest>
 
 #include <cstdio>
 #include <cstdlib>
+
+#include "gui/viewer_widget.hpp"
 
 #include "dothi/geo/project.hpp"
 #include "gui/gl_format.hpp"
@@ -81,6 +84,17 @@ int runGuiTest(int argc, char** argv, QObject& test) {
   app::gui::setDefaultGlFormat();
   QApplication app(argc, argv);
   return QTest::qExec(&test, argc, argv);
+}
+
+bool waitForFrames(dothi::app::gui::ViewerWidget& viewer, int count) {
+  const int target = viewer.framesDrawn() + count;
+  QElapsedTimer clock;
+  clock.start();
+  while (viewer.framesDrawn() < target && clock.elapsed() < 15000) {
+    viewer.update();
+    QTest::qWait(20);
+  }
+  return viewer.framesDrawn() >= target;
 }
 
 }  // namespace dothi::tests::gui

@@ -5,6 +5,10 @@
 
 #include <cstdint>
 
+namespace dothi::app::gui {
+class ViewerWidget;
+}
+
 namespace dothi::tests::gui {
 
 struct KnownBuilding {
@@ -27,5 +31,8 @@ double fractionUnlike(const QImage& image, QRgb background, int tolerance = 12);
 /// Runs the test object with a QApplication set up for OSG (xcb, compatibility GL format).
 /// Returns 77 (ctest skip) when no X display is available.
 int runGuiTest(int argc, char** argv, QObject& test);
+
+/// Asks the viewer for `count` more frames and waits (up to 15 s) until they are drawn.
+bool waitForFrames(dothi::app::gui::ViewerWidget& viewer, int count);
 
 }  // namespace dothi::tests::gui

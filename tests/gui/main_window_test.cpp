@@ -103,15 +103,7 @@ void MainWindowTest::cleanupTestCase() {
 }
 
 void MainWindowTest::waitForFrames(int count) {
-  ViewerWidget& viewer = m_window->viewer();
-  const int target = viewer.framesDrawn() + count;
-  QElapsedTimer clock;
-  clock.start();
-  while (viewer.framesDrawn() < target && clock.elapsed() < 15000) {
-    viewer.update();
-    QTest::qWait(20);
-  }
-  QVERIFY(viewer.framesDrawn() >= target);
+  QVERIFY(dothi::tests::gui::waitForFrames(m_window->viewer(), count));
 }
 
 QPoint MainWindowTest::roofOf(const support::KnownBuilding& building) {

@@ -15,16 +15,6 @@ std::optional<std::size_t> firstField(const geo::Schema& schema, std::initialize
   return std::nullopt;
 }
 
-double ringArea(const std::vector<osg::Vec2d>& ring) {
-  double a = 0;
-  for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
-    const auto& p = ring[i];
-    const auto& q = ring[(i + 1) % n];
-    a += p.x() * q.y() - q.x() * p.y();
-  }
-  return a / 2;
-}
-
 osg::Vec4 mix(const osg::Vec4& a, const osg::Vec4& b, float t) { return a * (1 - t) + b * t; }
 
 // "auto" roofs: the size of a house or a villa gets a hipped roof, anything bigger (blocks,
@@ -71,7 +61,7 @@ RoofShape BuildingPreparer::fallbackRoof(const Rings& rings, double wallHeight) 
   if (rule.empty() || rule == "flat") return RoofShape::Flat;
   if (rule == "auto") {
     const bool house = rings.size() == 1 && rings.front().size() <= kHouseMaxVertices &&
-                       ringArea(rings.front()) <= kHouseMaxArea && wallHeight <= kHouseMaxWallHeight;
+                       signedArea(rings.front()) <= kHouseMaxArea && wallHeight <= kHouseMaxWallHeight;
     return house ? RoofShape::Hipped : RoofShape::Flat;
   }
   return roofShapeFromName(rule).value_or(RoofShape::Flat);

@@ -6,16 +6,6 @@
 namespace dothi::render::detail {
 namespace {
 
-double signedArea(const std::vector<osg::Vec2d>& ring) {
-  double a = 0;
-  for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
-    const auto& p = ring[i];
-    const auto& q = ring[(i + 1) % n];
-    a += p.x() * q.y() - q.x() * p.y();
-  }
-  return a / 2;
-}
-
 // Drops repeated points (and the closing one): zero-length edges would give NaN normals.
 std::vector<osg::Vec2d> cleanRing(const geo::Ring& ring, const osg::Vec3d& origin) {
   std::vector<osg::Vec2d> out = localPath(ring, origin);
@@ -247,6 +237,16 @@ void addExtrusionEdges(MeshBuilder& mesh, const Rings& rings, float z0, float z1
   addOutline(mesh, rings, z1, colour);
   for (const auto& ring : rings)
     for (const auto& p : ring) mesh.line(mesh.vertex(at(p, z0), colour), mesh.vertex(at(p, z1), colour));
+}
+
+double signedArea(const std::vector<osg::Vec2d>& ring) {
+  double a = 0;
+  for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
+    const auto& p = ring[i];
+    const auto& q = ring[(i + 1) % n];
+    a += p.x() * q.y() - q.x() * p.y();
+  }
+  return a / 2;
 }
 
 }  // namespace dothi::render::detail

@@ -32,6 +32,9 @@ struct Elevation {
 
 /// Inserts points so no segment is longer than `step` (the terrain's resolution): draped lines
 /// then bend with the ground. A closed ring gets its closing segment densified too.
+/// Signed area of a local ring (positive counter-clockwise), m².
+double signedArea(const std::vector<osg::Vec2d>& ring);
+
 std::vector<osg::Vec2d> densify(const std::vector<osg::Vec2d>& path, double step, bool closed);
 
 /// Vertices an extrusion of these rings adds (walls and caps), for batch sizing.
