@@ -26,5 +26,7 @@ void addStyleCommands(CLI::App& app, CommandList& commands);
 void addRenderBenchCommands(CLI::App& app, CommandList& commands);
 /// validate, parcel, diff, query, bench validate: parcel review (validate_commands.cpp).
 void addAnalysisCommands(CLI::App& app, CommandList& commands);
+/// edit, scenario list|create|delete|rename|diff|promote, editlog: the zoning editor (edit_commands.cpp).
+void addEditCommands(CLI::App& app, CommandList& commands);
 
 }  // namespace dothi::cli

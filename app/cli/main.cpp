@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   addRenderBenchCommands(app, commands);
   addStyleCommands(app, commands);
   addAnalysisCommands(app, commands);
+  addEditCommands(app, commands);
 
   CLI11_PARSE(app, argc, argv);
   for (const auto& c : commands) {

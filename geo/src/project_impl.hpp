@@ -5,6 +5,7 @@
 #include <spatialite.h>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,7 +53,7 @@ struct Project::Impl {
 
 namespace detail {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr int kApplicationId = 0x446F5468;  // "DoTh"
 
 Result<void> createSchema(Project::Impl& p);
@@ -65,6 +66,12 @@ bool tableExists(const Project::Impl& p, const std::string& table);
 Result<void> readFeatures(const Project::Impl& p, const LayerInfo& layer, const Query& query,
                           const std::function<bool(const Feature&)>& visit);
 Result<void> dropLayer(Project::Impl& p, const std::string& name);
+/// Attributes as a JSON object {field: value} and back (project_edits.cpp).
+std::string attributesToJson(const Schema& fields, const std::vector<Value>& values);
+std::vector<Value> attributesFromJson(const Schema& fields, const std::string& json);
+/// A scenario's rows for one layer, by fid (project_edits.cpp).
+std::map<std::int64_t, std::optional<Feature>> scenarioOverrides(const Project::Impl& p, const std::string& scenario,
+                                                                 const LayerInfo& layer);
 
 }  // namespace detail
 }  // namespace dothi::geo

@@ -2,6 +2,7 @@
 #include <proj.h>
 
 #include <cstring>
+#include <limits>
 
 #include "detail/proj_handle.hpp"
 #include "project_impl.hpp"
@@ -30,6 +31,35 @@ CREATE TABLE dothi_issues(layer TEXT NOT NULL, fid INTEGER NOT NULL, kind TEXT N
 CREATE INDEX dothi_issues_layer ON dothi_issues(layer, fid);
 )SQL";
 
+// Schema 2: scenarios (copy on write) and the edit log.
+constexpr const char* kEditsSql = R"SQL(
+CREATE TABLE IF NOT EXISTS dothi_scenarios(
+  name TEXT PRIMARY KEY,
+  description TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  modified TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+CREATE TABLE IF NOT EXISTS dothi_scenario_features(
+  scenario TEXT NOT NULL,
+  layer TEXT NOT NULL,
+  fid INTEGER NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  geom BLOB,
+  attributes TEXT,
+  PRIMARY KEY(scenario, layer, fid));
+CREATE TABLE IF NOT EXISTS dothi_edit_log(
+  id INTEGER PRIMARY KEY,
+  time TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  user TEXT NOT NULL,
+  layer TEXT NOT NULL,
+  scenario TEXT NOT NULL DEFAULT '',
+  fid INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  message TEXT NOT NULL DEFAULT '',
+  before_geom BLOB, after_geom BLOB,
+  before_attributes TEXT, after_attributes TEXT);
+CREATE INDEX IF NOT EXISTS dothi_edit_log_layer ON dothi_edit_log(layer, scenario, id);
+)SQL";
+
 ErrorCode ioOrFormat(sqlite3* db) {
   const int rc = sqlite3_errcode(db);
   return rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT ? ErrorCode::Format : ErrorCode::Io;
@@ -43,9 +73,10 @@ Result<void> createSchema(Project::Impl& p) {
   if (!init.ok() || init.step() != SQLITE_ROW || init.int64(0) != 1)
     return std::unexpected(p.error(ErrorCode::Storage, "cannot initialise SpatiaLite metadata"));
   if (auto r = p.exec(kCreateSql); !r) return r;
+  if (auto r = p.exec(kEditsSql); !r) return r;
   if (auto r = p.exec("PRAGMA application_id = " + std::to_string(kApplicationId)); !r) return r;
   if (auto r = p.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !r) return r;
-  if (auto r = p.exec("INSERT INTO dothi_project(key, value) VALUES('format', 'dothi'), ('schema', '1')"); !r)
+  if (auto r = p.exec("INSERT INTO dothi_project(key, value) VALUES('format', 'dothi'), ('schema', '2')"); !r)
     return r;
   return p.exec("COMMIT");
 }
@@ -64,7 +95,18 @@ Result<void> checkSchema(Project::Impl& p) {
                 "project schema " + std::to_string(v) + " comes from a newer DoThi (this one reads up to " +
                     std::to_string(kSchemaVersion) + ")",
                 p.path);
-  // Future migrations: if (v < 2) migrateTo2(p); ... each in its own transaction.
+  // Migrations, each in its own transaction; a read-only project is read as it is (the
+  // readers treat a missing table as empty).
+  if (v < 2 && !p.readOnly) {
+    if (auto r = p.exec("BEGIN IMMEDIATE"); !r) return r;
+    if (auto r = p.exec(kEditsSql); !r) {
+      (void)p.exec("ROLLBACK");
+      return r;
+    }
+    (void)p.exec("UPDATE dothi_project SET value = '2' WHERE key = 'schema'");
+    if (auto r = p.exec("PRAGMA user_version = 2"); !r) return r;
+    if (auto r = p.exec("COMMIT"); !r) return r;
+  }
   return {};
 }
 
@@ -148,14 +190,52 @@ Result<void> readFeatures(const Project::Impl& p, const LayerInfo& layer, const 
     sql += " AND fid IN (SELECT pkid FROM " + quoteIdent("idx_" + layer.name + "_geom") +
            " WHERE xmin <= ?2 AND xmax >= ?1 AND ymin <= ?4 AND ymax >= ?3)";
   sql += " ORDER BY fid";
-  if (query.limit >= 0) sql += " LIMIT " + std::to_string(query.limit);
+  // A scenario's own features replace the base ones with the same fid (copy on write); they
+  // are merged in fid order and filtered here, since the SQL filter only sees base geometry.
+  std::map<std::int64_t, std::optional<Feature>> overrides;
+  if (!query.scenario.empty()) overrides = scenarioOverrides(p, query.scenario, layer);
+  if (query.limit >= 0 && overrides.empty()) sql += " LIMIT " + std::to_string(query.limit);
   Statement st(p.db, sql);
   if (!st.ok()) return std::unexpected(p.error(ErrorCode::Storage, "cannot read layer '" + layer.name + "'"));
   if (query.bbox) st.bind(1, query.bbox->minX).bind(2, query.bbox->maxX).bind(3, query.bbox->minY).bind(4, query.bbox->maxY);
+  auto next = overrides.begin();
+  auto wanted = [&](const Feature& o) {
+    if (query.featureId && o.id != *query.featureId) return false;
+    if (!query.bbox) return true;
+    const Extent e = extentOf(o.geometry);
+    return !e.isEmpty() && e.minX <= query.bbox->maxX && e.maxX >= query.bbox->minX && e.minY <= query.bbox->maxY &&
+           e.maxY >= query.bbox->minY;
+  };
+  std::int64_t emitted = 0;
+  auto emitOverridesBefore = [&](std::int64_t fid) {
+    for (; next != overrides.end() && next->first < fid; ++next) {
+      if (!next->second || !wanted(*next->second)) continue;
+      if (query.limit >= 0 && emitted >= query.limit) return false;
+      ++emitted;
+      if (!visit(*next->second)) return false;
+    }
+    return true;
+  };
   Feature f;
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) {
     f.id = st.int64(0);
+    if (!overrides.empty()) {
+      if (!emitOverridesBefore(f.id)) return {};
+      if (next != overrides.end() && next->first == f.id) {
+        const bool keep = next->second && wanted(*next->second);
+        const Feature* o = keep ? &*next->second : nullptr;
+        ++next;
+        if (o) {
+          if (query.limit >= 0 && emitted >= query.limit) return {};
+          ++emitted;
+          if (!visit(*o)) return {};
+        }
+        continue;
+      }
+      if (query.limit >= 0 && emitted >= query.limit) return {};
+      ++emitted;
+    }
     f.geometry = Geometry{};
     if (!st.isNull(1)) {
       const auto* blob = static_cast<const std::uint8_t*>(sqlite3_column_blob(st.get(), 1));
@@ -174,6 +254,7 @@ Result<void> readFeatures(const Project::Impl& p, const LayerInfo& layer, const 
     if (!visit(f)) return {};
   }
   if (rc != SQLITE_DONE) return std::unexpected(p.error(ErrorCode::Storage, "reading layer '" + layer.name + "' failed"));
+  emitOverridesBefore(std::numeric_limits<std::int64_t>::max());
   return {};
 }
 
@@ -187,6 +268,10 @@ Result<void> dropLayer(Project::Impl& p, const std::string& name) {
     a.bind(1, name).step();
     Statement b(p.db, "DELETE FROM dothi_issues WHERE layer = ?");
     b.bind(1, name).step();
+    if (tableExists(p, "dothi_scenario_features")) {
+      Statement c(p.db, "DELETE FROM dothi_scenario_features WHERE layer = ?");
+      c.bind(1, name).step();
+    }
     return p.exec("RELEASE drop_layer");
   }
   (void)p.exec("ROLLBACK TO drop_layer");

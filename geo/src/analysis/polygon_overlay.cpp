@@ -84,10 +84,15 @@ std::vector<Curve> curvesOf(std::vector<RawEdge>& edges) {
   return curves;
 }
 
+/// Owner of the edges of a cut line: separates faces, covers nothing. (UINT32_MAX is taken:
+/// overlay_checks.cpp frames its tiles with it.)
+constexpr std::uint32_t kCut = 0xFFFFFFFEu;
+
 /// a XOR toggles: each owner in `toggles` flips membership (a is sorted, result sorted).
 Owners toggled(const Owners& a, const EdgeOwners& toggles) {
   Owners r = a;
   for (std::uint32_t o : toggles) {
+    if (o == kCut) continue;
     auto it = std::lower_bound(r.begin(), r.end(), o);
     if (it != r.end() && *it == o) r.erase(it);
     else r.insert(it, o);
@@ -144,6 +149,57 @@ OverlayFace describeFace(Arrangement::Face_const_handle f, const Owners& cover, 
   return face;
 }
 
+/// The arrangement of the edges, each face's data its index into `cover` (who covers it).
+void buildOverlay(std::vector<RawEdge>& edges, Arrangement& arr, std::vector<Owners>& cover) {
+  std::vector<Curve> curves = curvesOf(edges);
+  edges = {};
+  CGAL::insert(arr, curves.begin(), curves.end());
+  curves.clear();
+  std::size_t count = 0;
+  for (auto f = arr.faces_begin(); f != arr.faces_end(); ++f) f->set_data(count++);
+  cover.assign(count, {});
+  std::vector<char> seen(count, 0);
+  std::deque<Arrangement::Face_const_handle> queue;
+  const Arrangement::Face_const_handle outside = arr.unbounded_face();
+  seen[outside->data()] = 1;
+  queue.push_back(outside);
+  auto walk = [&](Arrangement::Face_const_handle f, Arrangement::Ccb_halfedge_const_circulator start) {
+    auto h = start;
+    do {
+      const auto g = h->twin()->face();
+      if (!seen[g->data()]) {
+        seen[g->data()] = 1;
+        cover[g->data()] = toggled(cover[f->data()], h->curve().data());
+        queue.push_back(g);
+      }
+    } while (++h != start);
+  };
+  while (!queue.empty()) {
+    const auto f = queue.front();
+    queue.pop_front();
+    for (auto it = f->outer_ccbs_begin(); it != f->outer_ccbs_end(); ++it) walk(f, *it);
+    for (auto it = f->inner_ccbs_begin(); it != f->inner_ccbs_end(); ++it) walk(f, *it);
+  }
+}
+
+/// Removes the edges `drop` selects (given the covers of their two sides), merging faces.
+void removeEdges(Arrangement& arr, const std::vector<Owners>& cover,
+                 const std::function<bool(const Owners&, const Owners&, bool sameFace)>& drop) {
+  std::vector<Arrangement::Halfedge_handle> doomed;
+  for (auto e = arr.edges_begin(); e != arr.edges_end(); ++e)
+    if (drop(cover[e->face()->data()], cover[e->twin()->face()->data()], e->face() == e->twin()->face()))
+      doomed.push_back(e);
+  for (auto e : doomed) arr.remove_edge(e);
+}
+
+std::vector<Polygon> coveredFaces(const Arrangement& arr, const std::vector<Owners>& cover) {
+  std::vector<Polygon> out;
+  for (auto f = arr.faces_begin(); f != arr.faces_end(); ++f)
+    if (!f->is_unbounded() && !cover[f->data()].empty())
+      out.push_back(describeFace(f, cover[f->data()], FaceNeed::Geometry).polygon);
+  return out;
+}
+
 }  // namespace
 
 Result<void> overlay(const std::vector<OverlayInput>& inputs, const FaceNeedFn& need, const FaceSinkFn& sink,
@@ -155,38 +211,10 @@ Result<void> overlay(const std::vector<OverlayInput>& inputs, const FaceNeedFn& 
       addRing(in.polygon->outer, in.owner, edges);
       for (const auto& h : in.polygon->holes) addRing(h, in.owner, edges);
     }
-    std::vector<Curve> curves = curvesOf(edges);
-    edges = {};
     Arrangement arr;
-    CGAL::insert(arr, curves.begin(), curves.end());
-    curves.clear();
+    std::vector<Owners> cover;
+    buildOverlay(edges, arr, cover);
     if (cancel && cancel->load()) return fail(ErrorCode::Cancelled, "cancelled");
-
-    std::size_t count = 0;
-    for (auto f = arr.faces_begin(); f != arr.faces_end(); ++f) f->set_data(count++);
-    std::vector<Owners> cover(count);
-    std::vector<char> seen(count, 0);
-    std::deque<Arrangement::Face_const_handle> queue;
-    const Arrangement::Face_const_handle outside = arr.unbounded_face();
-    seen[outside->data()] = 1;
-    queue.push_back(outside);
-    auto walk = [&](Arrangement::Face_const_handle f, Arrangement::Ccb_halfedge_const_circulator start) {
-      auto h = start;
-      do {
-        const auto g = h->twin()->face();
-        if (!seen[g->data()]) {
-          seen[g->data()] = 1;
-          cover[g->data()] = toggled(cover[f->data()], h->curve().data());
-          queue.push_back(g);
-        }
-      } while (++h != start);
-    };
-    while (!queue.empty()) {
-      const auto f = queue.front();
-      queue.pop_front();
-      for (auto it = f->outer_ccbs_begin(); it != f->outer_ccbs_end(); ++it) walk(f, *it);
-      for (auto it = f->inner_ccbs_begin(); it != f->inner_ccbs_end(); ++it) walk(f, *it);
-    }
     for (auto f = arr.faces_begin(); f != arr.faces_end(); ++f) {
       const Owners& c = cover[f->data()];
       const FaceNeed n = need(c, !f->is_unbounded());
@@ -196,6 +224,48 @@ Result<void> overlay(const std::vector<OverlayInput>& inputs, const FaceNeedFn& 
     return {};
   } catch (const std::exception& e) {
     return fail(ErrorCode::Geometry, std::string("exact overlay failed: ") + e.what());
+  }
+}
+
+Result<std::vector<Polygon>> splitPolygon(const Polygon& polygon, const std::vector<Point>& line) {
+  try {
+    std::vector<RawEdge> edges;
+    addRing(polygon.outer, 0, edges);
+    for (const auto& h : polygon.holes) addRing(h, 0, edges);
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+      const Point& a = line[i];
+      const Point& b = line[i + 1];
+      if (a.x == b.x && a.y == b.y) continue;
+      if (std::tie(a.x, a.y) < std::tie(b.x, b.y)) edges.push_back({a.x, a.y, b.x, b.y, kCut});
+      else edges.push_back({b.x, b.y, a.x, a.y, kCut});
+    }
+    Arrangement arr;
+    std::vector<Owners> cover;
+    buildOverlay(edges, arr, cover);
+    // Dangling ends of the line inside the polygon cut nothing: drop them.
+    removeEdges(arr, cover, [](const Owners&, const Owners&, bool sameFace) { return sameFace; });
+    return coveredFaces(arr, cover);
+  } catch (const std::exception& e) {
+    return fail(ErrorCode::Geometry, std::string("exact split failed: ") + e.what());
+  }
+}
+
+Result<std::vector<Polygon>> unionPolygons(const std::vector<const Polygon*>& polygons) {
+  try {
+    std::vector<RawEdge> edges;
+    std::uint32_t owner = 0;
+    for (const Polygon* p : polygons) {
+      addRing(p->outer, owner, edges);
+      for (const auto& h : p->holes) addRing(h, owner, edges);
+      ++owner;
+    }
+    Arrangement arr;
+    std::vector<Owners> cover;
+    buildOverlay(edges, arr, cover);
+    removeEdges(arr, cover, [](const Owners& a, const Owners& b, bool) { return !a.empty() && !b.empty(); });
+    return coveredFaces(arr, cover);
+  } catch (const std::exception& e) {
+    return fail(ErrorCode::Geometry, std::string("exact union failed: ") + e.what());
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "analysis/exact.hpp"
 #include "dothi/geo/analysis/overlay.hpp"
+#include "dothi/geo/analysis/topology.hpp"
 
 namespace dothi::geo::analysis::detail {
 
@@ -262,3 +263,14 @@ void checkRings(const Geometry& g, double spikeAngle, std::vector<Finding>& out,
 }
 
 }  // namespace dothi::geo::analysis::detail
+
+namespace dothi::geo::analysis {
+
+std::vector<Finding> checkGeometry(const Geometry& g, double spikeAngle) {
+  std::vector<Finding> out;
+  std::vector<detail::ShellTurn> shells;
+  detail::checkRings(g, spikeAngle, out, shells);
+  return out;
+}
+
+}  // namespace dothi::geo::analysis

@@ -13,6 +13,7 @@
 #include "dothi/geo/error.hpp"
 #include "dothi/geo/feature.hpp"
 #include "dothi/geo/geometry.hpp"
+#include "dothi/geo/scenario.hpp"
 
 namespace dothi::geo {
 
@@ -45,6 +46,7 @@ struct Query {
   std::optional<Extent> bbox;  ///< only features whose bounding box meets this (project CRS)
   std::optional<std::int64_t> featureId;
   std::int64_t limit = -1;
+  std::string scenario;  ///< read the layer as this scenario has it; empty = the base plan
 };
 
 class LayerWriter;
@@ -98,6 +100,34 @@ class Project {
   [[nodiscard]] Result<std::optional<TerrainGrid>> terrain() const;
   /// Stores the terrain, replacing any previous one (inside the open transaction, if any).
   Result<void> setTerrain(const TerrainGrid& grid);
+
+  // --- Editing and scenarios (project_edits.cpp, project_scenarios.cpp) -------------------
+  /// Saves feature changes of one layer, into the base plan (scenario empty) or a scenario,
+  /// in one transaction with one edit-log row per change: all land or none does.
+  /// progress(done, total) is called as rows are written. Returns the number of changes saved.
+  Result<std::int64_t> saveChanges(const std::string& layer, const std::string& scenario,
+                                   const std::vector<FeatureChange>& changes, const EditContext& context,
+                                   const std::function<void(std::int64_t, std::int64_t)>& progress = {});
+  /// An id no feature of the layer has, in the base plan or in any scenario.
+  Result<std::int64_t> nextFeatureId(const std::string& layer) const;
+  /// Adds attribute columns (NULL in existing features); fields already present are skipped.
+  Result<void> addFields(const std::string& layer, const Schema& fields);
+  /// The edit log of a layer (all layers when empty), oldest first; scenario "*" = all of them.
+  Result<std::vector<EditLogEntry>> editLog(const std::string& layer, const std::string& scenario = "*") const;
+
+  [[nodiscard]] std::vector<ScenarioInfo> scenarios() const;
+  [[nodiscard]] std::optional<ScenarioInfo> scenario(const std::string& name) const;
+  /// A new scenario, empty (same as the base plan) or a copy of `from`'s changes.
+  Result<void> createScenario(const std::string& name, const std::string& description = {},
+                              const std::string& from = {});
+  Result<void> renameScenario(const std::string& name, const std::string& newName);
+  Result<void> deleteScenario(const std::string& name);
+  /// Writes the scenario's changes into the base plan (logged), then removes the scenario.
+  /// Returns the number of features changed in the base plan.
+  Result<std::int64_t> promoteScenario(const std::string& name, const EditContext& context);
+  /// The features a scenario changed (one layer, or all when layer is empty), by layer and id.
+  Result<std::vector<ScenarioFeature>> scenarioFeatures(const std::string& scenario,
+                                                        const std::string& layer = {}) const;
 
   /// Called after any change of the layer list or a layer (on the thread that made it).
   void addChangeListener(std::function<void()> listener);

@@ -42,6 +42,15 @@ using FaceSinkFn = std::function<void(OverlayFace&&)>;
 Result<void> overlay(const std::vector<OverlayInput>& inputs, const FaceNeedFn& need, const FaceSinkFn& sink,
                      const std::atomic<bool>* cancel = nullptr);
 
+/// Cuts a polygon along a line (any number of vertices; its parts outside the polygon and its
+/// dangling ends inside cut nothing). Returns the pieces, shells counter-clockwise and holes
+/// clockwise, sharing the new vertices exactly; one piece when the line does not cut through.
+Result<std::vector<Polygon>> splitPolygon(const Polygon& polygon, const std::vector<Point>& line);
+
+/// The union of polygons (even-odd per polygon), shared edges dissolved: one polygon per
+/// connected region, shells counter-clockwise, holes clockwise.
+Result<std::vector<Polygon>> unionPolygons(const std::vector<const Polygon*>& polygons);
+
 /// Exact area shared by each pair (i in a, j in b) whose interiors overlap, keyed (i, j).
 /// Polygons are whole geometries (all parts); pairs come from a box-intersection filter.
 Result<std::map<std::pair<std::size_t, std::size_t>, double>> intersectionAreas(const std::vector<const Geometry*>& a,

@@ -62,6 +62,11 @@ struct TopologyReport {
   std::string orientationConvention;       ///< "counter-clockwise shells" / "clockwise shells"
 };
 
+/// Ring defects of one geometry, exactly: rings not closed, duplicate vertices, spikes sharper
+/// than spikeAngle degrees, self-intersections, holes crossing or outside their shell, holes
+/// turning like their shell. Used to check an edit before it is accepted.
+std::vector<Finding> checkGeometry(const Geometry& geometry, double spikeAngle = 1.0);
+
 /// Validates parcels (and their crossing of `zones`, when not empty). Invalid geometry never
 /// fails the run: it becomes findings. Errors only for cancellation or internal failures.
 Result<TopologyReport> validateTopology(const std::vector<ParcelInput>& parcels, const std::vector<ZoneInput>& zones,
