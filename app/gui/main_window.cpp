@@ -1,6 +1,9 @@
 #include "gui/main_window.hpp"
 
 #include <QApplication>
+#include <QCloseEvent>
+#include <QToolBar>
+#include <QUndoView>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -17,6 +20,9 @@
 #include "gui/analysis_controller.hpp"
 #include "gui/attribute_table_controller.hpp"
 #include "gui/coordinate_status.hpp"
+#include "gui/edit_controller.hpp"
+#include "gui/scenario_controller.hpp"
+#include "gui/zone_form.hpp"
 #include "gui/error_reporter.hpp"
 #include "gui/identify_controller.hpp"
 #include "gui/import_controller.hpp"
@@ -57,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
           [this](bool, const QString& message) { statusBar()->showMessage(message, 8000); });
 
   createFileMenu();
+  createEditing();
   createAnalysis();
   createViewMenu();
   createHelpMenu();
@@ -65,6 +72,46 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (m_edit && !m_edit->stopEditing()) {
+    event->ignore();  // the user cancelled: unsaved edits stay
+    return;
+  }
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::createEditing() {
+  m_edit = std::make_unique<EditController>(*m_document, *m_viewer, *m_errors, *statusBar());
+  m_scenarios = std::make_unique<ScenarioController>(*m_document, *m_edit, *m_errors, *this);
+  QToolBar* toolbar = addToolBar(tr("Editing"));
+  toolbar->setObjectName(QStringLiteral("editToolbar"));
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  m_edit->populate(*edit, *toolbar);
+  toolbar->addSeparator();
+  QMenu* scenario = menuBar()->addMenu(tr("&Scenario"));
+  m_scenarios->populate(*scenario, *toolbar);
+
+  m_zoneForm = new ZoneForm(*m_edit);
+  m_zoneForm->setObjectName(QStringLiteral("zoneForm"));
+  auto* form = new QDockWidget(tr("Zone attributes"), this);
+  form->setObjectName(QStringLiteral("zoneFormDock"));
+  form->setWidget(m_zoneForm);
+  addDockWidget(Qt::RightDockWidgetArea, form);
+  if (auto* attributes = findChild<QDockWidget*>(QStringLiteral("attributesDock"))) tabifyDockWidget(attributes, form);
+  auto* history = new QUndoView(&m_edit->undoStack());
+  history->setObjectName(QStringLiteral("undoHistory"));
+  history->setEmptyLabel(tr("<no edits>"));
+  auto* historyDock = new QDockWidget(tr("Undo history"), this);
+  historyDock->setObjectName(QStringLiteral("undoHistoryDock"));
+  historyDock->setWidget(history);
+  addDockWidget(Qt::LeftDockWidgetArea, historyDock);
+  if (auto* layers = findChild<QDockWidget*>(QStringLiteral("layersDock"))) tabifyDockWidget(layers, historyDock);
+  if (auto* layers = findChild<QDockWidget*>(QStringLiteral("layersDock"))) layers->raise();
+  connect(m_edit.get(), &EditController::editingChanged, this, [form](bool on) {
+    if (on) form->raise();
+  });
+}
 
 void MainWindow::createDocks() {
   m_layerTreeWidget = new QTreeWidget;
@@ -125,6 +172,11 @@ void MainWindow::createViewMenu() {
                   &ViewerWidget::zoomToAll);
   m_style = std::make_unique<StyleController>(*m_document, *m_errors, this);
   view->addAction(tr("&Style layer…"), m_style.get(), &StyleController::chooseAndStyle);
+  QAction* top = view->addAction(tr("&Top view (2D)"));
+  top->setCheckable(true);
+  top->setShortcut(QKeySequence(Qt::Key_F5));
+  top->setToolTip(tr("Look straight down on the plan (for drawing and editing zones); off: 3D"));
+  connect(top, &QAction::toggled, m_viewer, &ViewerWidget::setTopView);
   view->addSeparator();
   for (QDockWidget* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
 }
@@ -164,7 +216,10 @@ void MainWindow::newProject() {
 }
 
 void MainWindow::onDocumentChanged() {
-  m_viewer->setScene(m_document->scene());
+  // Reloading the same file (after a save, another scenario) keeps the camera where it is.
+  const bool sameFile = m_document->isOpen() && m_document->path() == m_shownPath;
+  m_viewer->setScene(m_document->scene(), !sameFile);
+  m_shownPath = m_document->path();
   const QString name = m_document->isOpen() ? QFileInfo(m_document->path()).fileName()
                                             : tr("no project");
   setWindowTitle(tr("DoThi — %1").arg(name));

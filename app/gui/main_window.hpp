@@ -14,6 +14,9 @@ class QTreeWidget;
 namespace dothi::app::gui {
 
 class AnalysisController;
+class EditController;
+class ScenarioController;
+class ZoneForm;
 class AttributeTableController;
 class CoordinateStatus;
 class ErrorReporter;
@@ -47,12 +50,19 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] AnalysisController& analysis() const { return *m_analysis; }
   [[nodiscard]] AttributeTableController& attributes() const { return *m_attributes; }
   [[nodiscard]] ParcelCardController& parcelCard() const { return *m_parcelCard; }
+  [[nodiscard]] EditController& editor() const { return *m_edit; }
+  [[nodiscard]] ScenarioController& scenarios() const { return *m_scenarios; }
+  [[nodiscard]] ZoneForm& zoneForm() const { return *m_zoneForm; }
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
 
  private:
   void createDocks();
   void createFileMenu();
   void createViewMenu();
   void createHelpMenu();
+  void createEditing();  ///< Edit and Scenario menus, editing toolbar, zone form, undo history
   void createAnalysis();  ///< Analysis menu, findings, attribute table and parcel card docks
   void newProject();
   void chooseProject();
@@ -63,6 +73,8 @@ class MainWindow : public QMainWindow {
   QTreeWidget* m_layerTreeWidget = nullptr;
   QTableWidget* m_attributeTable = nullptr;
   QLabel* m_coordinateLabel = nullptr;
+  ZoneForm* m_zoneForm = nullptr;
+  QString m_shownPath;  ///< the file the view was framed for (reloads keep the camera)
   // Declared in dependency order: destroyed controllers first, the document last but one.
   std::unique_ptr<ErrorReporter> m_errors;
   std::unique_ptr<ProjectDocument> m_document;
@@ -74,6 +86,8 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<AttributeTableController> m_attributes;
   std::unique_ptr<ParcelCardController> m_parcelCard;
   std::unique_ptr<StyleController> m_style;
+  std::unique_ptr<EditController> m_edit;
+  std::unique_ptr<ScenarioController> m_scenarios;
 };
 
 }  // namespace dothi::app::gui

@@ -15,7 +15,11 @@ bool ProjectDocument::open(const QString& path, std::optional<render::CityScene>
     m_errors.report(tr("Cannot open project"), project.error());
     return false;
   }
-  if (path != m_path) m_hidden.clear();
+  if (path != m_path) {
+    m_hidden.clear();
+    m_scenario.clear();
+  }
+  if (!m_scenario.empty() && !(*project)->scenario(m_scenario)) m_scenario.clear();  // deleted or promoted
   if (!prebuilt) {
     auto scene = render::buildCityScene(**project, sceneOptions());
     if (!scene) {
@@ -51,13 +55,26 @@ void ProjectDocument::close() {
   m_project.reset();
   m_path.clear();
   m_hidden.clear();
+  m_scenario.clear();
   emit changed();
 }
 
 render::SceneOptions ProjectDocument::sceneOptions() const {
   render::SceneOptions options;
   options.hiddenLayers.assign(m_hidden.begin(), m_hidden.end());
+  options.scenario = m_scenario;
   return options;
+}
+
+bool ProjectDocument::setScenario(const std::string& scenario) {
+  if (scenario == m_scenario) return true;
+  const std::string previous = m_scenario;
+  m_scenario = scenario;
+  if (!m_path.isEmpty() && !reload()) {
+    m_scenario = previous;
+    return false;
+  }
+  return true;
 }
 
 void ProjectDocument::setLayerVisible(const std::string& layer, bool visible) {

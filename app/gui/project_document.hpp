@@ -38,6 +38,13 @@ class ProjectDocument : public QObject {
   /// Null when no project is open. Owned by the document; valid until the next `changed`.
   [[nodiscard]] const geo::Project* project() const { return m_project.get(); }
   [[nodiscard]] const render::CityScene* scene() const { return m_scene ? &*m_scene : nullptr; }
+  /// The same project, for editors that save into it (EditController). Null when none is open.
+  [[nodiscard]] geo::Project* editableProject() { return m_project.get(); }
+
+  /// The version of the plan shown: "" = the base plan, else a scenario's name.
+  [[nodiscard]] const std::string& scenario() const { return m_scenario; }
+  /// Shows another version of the plan (rebuilds the scene); false (reported) on error.
+  bool setScenario(const std::string& scenario);
 
   /// Scene options for a rebuild: keeps the layers the user switched off.
   [[nodiscard]] render::SceneOptions sceneOptions() const;
@@ -56,6 +63,7 @@ class ProjectDocument : public QObject {
   std::unique_ptr<geo::Project> m_project;
   std::optional<render::CityScene> m_scene;
   std::set<std::string> m_hidden;
+  std::string m_scenario;
 };
 
 }  // namespace dothi::app::gui

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include <QKeyEvent>
+#include <QPainter>
 #include <QMouseEvent>
 #include <QWheelEvent>
 
@@ -98,6 +99,7 @@ void ViewerWidget::initializeGL() {
 }
 
 void ViewerWidget::resizeGL(int w, int h) {
+  if (m_overlay) m_overlay->setGeometry(rect());
   const qreal ratio = devicePixelRatioF();
   const int pw = std::max(1, static_cast<int>(std::lround(w * ratio)));
   const int ph = std::max(1, static_cast<int>(std::lround(h * ratio)));
@@ -114,6 +116,7 @@ void ViewerWidget::paintGL() {
   // QOpenGLWidget draws into its own FBO, not into framebuffer 0.
   m_window->setDefaultFboId(defaultFramebufferObject());
   m_viewer->frame();
+  if (m_overlay) m_overlay->update();
   ++m_frames;
   emit frameDrawn();
 }
@@ -145,6 +148,58 @@ void ViewerWidget::zoomToAll() {
   frame(m_scene->extent, true);
 }
 
+namespace {
+/// A transparent widget over the GL view, painted with QPainter after each frame: Qt composes
+/// it over the GL image, so OSG's GL state and QPainter's never meet.
+class OverlayWidget : public QWidget {
+ public:
+  OverlayWidget(QWidget* parent, std::function<void(QPainter&)> painter) : QWidget(parent), m_painter(std::move(painter)) {
+    setAttribute(Qt::WA_TransparentForMouseEvents);
+    setAttribute(Qt::WA_NoSystemBackground);
+    setAttribute(Qt::WA_TranslucentBackground);
+    setObjectName(QStringLiteral("viewerOverlay"));
+  }
+
+ protected:
+  void paintEvent(QPaintEvent*) override {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    m_painter(painter);
+  }
+
+ private:
+  std::function<void(QPainter&)> m_painter;
+};
+}  // namespace
+
+void ViewerWidget::setOverlayPainter(std::function<void(QPainter&)> painter) {
+  delete m_overlay;
+  m_overlay = nullptr;
+  if (painter) {
+    m_overlay = new OverlayWidget(this, std::move(painter));
+    m_overlay->setGeometry(rect());
+    m_overlay->show();
+  }
+  update();
+}
+
+void ViewerWidget::setTopView(bool top) {
+  if (top == m_topView) return;
+  m_topView = top;
+  if (!m_scene) return;
+  frame(m_framed ? m_framed->extent : m_scene->extent, m_framed ? m_framed->home : true);
+}
+
+osg::Vec3d ViewerWidget::toLocal(const geo::Point& p) const {
+  const osg::Vec3d origin = m_scene ? m_scene->origin : osg::Vec3d();
+  return {p.x - origin.x(), p.y - origin.y(), p.z - origin.z()};
+}
+
+geo::Point ViewerWidget::toProject(const osg::Vec3d& local) const {
+  const osg::Vec3d origin = m_scene ? m_scene->origin : osg::Vec3d();
+  return {local.x() + origin.x(), local.y() + origin.y(), local.z() + origin.z()};
+}
+
 void ViewerWidget::zoomToExtent(const geo::Extent& projectExtent) {
   if (!m_scene || projectExtent.isEmpty()) return;
   frame(projectExtent, false);
@@ -154,7 +209,8 @@ void ViewerWidget::frame(const geo::Extent& projectExtent, bool asHome) {
   render::CityScene framed = *m_scene;  // shallow: only the extent differs
   framed.extent = projectExtent;
   osg::Vec3d eye, centre, up;
-  render::presetCamera(framed, render::ViewPreset::Oblique, aspect(), eye, centre, up);
+  render::presetCamera(framed, m_topView ? render::ViewPreset::Top : render::ViewPreset::Oblique, aspect(), eye, centre,
+                       up);
   applyCamera(eye, centre, up, asHome);
   m_framed = Framing{projectExtent, asHome};
 }

@@ -2,12 +2,15 @@
 /// The 3D view: an osgViewer::Viewer (single-threaded, GraphicsWindowEmbedded) drawing into a
 /// QOpenGLWidget. Qt input is forwarded to OSG's event queue; frames are drawn on demand.
 /// Scene coordinates are the CityScene's local ones (project CRS minus origin). GUI thread only.
+#include <functional>
 #include <optional>
 
 #include <QOpenGLWidget>
 #include <QPoint>
 #include <QPointF>
 #include <QTimer>
+
+class QPainter;
 
 #include <osg/Group>
 #include <osg/Vec3d>
@@ -41,6 +44,17 @@ class ViewerWidget : public QOpenGLWidget {
   void setScene(const render::CityScene* scene, bool resetView = true);
   /// Replaces the highlight overlay (null clears). It is never hit by pick().
   void setHighlight(osg::ref_ptr<osg::Node> node);
+
+  /// Draws on top of each frame (edit overlays: vertices, snapping cue), in widget pixels, on a
+  /// transparent child widget; grab() (not grabFramebuffer()) shows it. Empty: no overlay.
+  void setOverlayPainter(std::function<void(QPainter&)> painter);
+  /// Top-down 2D mode: the camera looks straight down (north up) when framing; off: oblique 3D.
+  void setTopView(bool top);
+  [[nodiscard]] bool isTopView() const { return m_topView; }
+  /// Scene-local position of a project-CRS point (the scene's origin subtracted).
+  [[nodiscard]] osg::Vec3d toLocal(const geo::Point& projectPoint) const;
+  /// Project-CRS point of a scene-local one.
+  [[nodiscard]] geo::Point toProject(const osg::Vec3d& local) const;
 
   /// Camera on the whole scene (also the manipulator's home).
   void zoomToAll();
@@ -105,7 +119,9 @@ class ViewerWidget : public QOpenGLWidget {
   bool m_leftDown = false;
   bool m_dragged = false;
   int m_frames = 0;
-  QTimer m_frameTimer;  ///< polls OSG for frames it asks for (manipulator animation)
+  QTimer m_frameTimer;
+  QWidget* m_overlay = nullptr;  ///< owned by this widget (Qt parent); see setOverlayPainter
+  bool m_topView = false;  ///< polls OSG for frames it asks for (manipulator animation)
 };
 
 }  // namespace dothi::app::gui

@@ -128,7 +128,7 @@ double CityScene::groundHeight(double localX, double localY) const {
 }
 
 geo::Result<CityScene> buildCityScene(const geo::Project& project, const SceneOptions& options) {
-  return buildCityScene(ProjectSource(project), options);
+  return buildCityScene(ProjectSource(project, options.scenario), options);
 }
 
 geo::Result<CityScene> buildCityScene(const SceneSource& source, const SceneOptions& options) {

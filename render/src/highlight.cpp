@@ -119,10 +119,17 @@ osg::ref_ptr<osg::Node> buildHighlight(const CityScene& scene, const geo::Projec
                                        const SceneOptions& options) {
   const auto info = project.layer(layer);
   if (!info) return {};
-  const auto found = project.feature(layer, featureId);
-  if (!found || !found->has_value()) return {};
+  std::optional<geo::Feature> found;
+  geo::Query query;
+  query.featureId = featureId;
+  query.scenario = options.scenario;
+  (void)project.forEachFeature(layer, query, [&](const geo::Feature& f) {
+    found = f;
+    return false;
+  });
+  if (!found) return {};
   Overlay overlay;
-  addGeometry(overlay, *info, **found, scene, options, project.metadata("default_roof").value_or(""));
+  addGeometry(overlay, *info, *found, scene, options, project.metadata("default_roof").value_or(""));
 
   osg::ref_ptr<osg::Group> root = new osg::Group;
   root->setName("dothi-highlight");

@@ -6,7 +6,9 @@ namespace dothi::render {
 
 geo::Result<void> ProjectSource::forEachFeature(const std::string& layer,
                                                 const std::function<bool(const geo::Feature&)>& visit) const {
-  return m_project.forEachFeature(layer, {}, visit);
+  geo::Query query;
+  query.scenario = m_scenario;
+  return m_project.forEachFeature(layer, query, visit);
 }
 
 geo::Result<std::shared_ptr<const geo::TerrainGrid>> ProjectSource::terrain() const {

@@ -39,6 +39,8 @@ struct SceneOptions {
   int threads = 0;               ///< workers meshing building tiles; 0 = hardware threads
   /// One node per building, nothing merged, no LOD: only the benchmark's baseline wants this.
   bool naive = false;
+  /// Read the project's layers as this scenario has them (copy on write); empty = base plan.
+  std::string scenario;
 };
 
 /// Which feature a clicked point belongs to.

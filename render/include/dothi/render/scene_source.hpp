@@ -30,7 +30,9 @@ class SceneSource {
 /// A project file as a scene source (reads through the project; does not own it).
 class ProjectSource final : public SceneSource {
  public:
-  explicit ProjectSource(const geo::Project& project) : m_project(project) {}
+  /// `scenario`: read the layers as this scenario has them; empty = the base plan.
+  explicit ProjectSource(const geo::Project& project, std::string scenario = {})
+      : m_project(project), m_scenario(std::move(scenario)) {}
   [[nodiscard]] std::vector<geo::LayerInfo> layers() const override { return m_project.layers(); }
   geo::Result<void> forEachFeature(const std::string& layer,
                                    const std::function<bool(const geo::Feature&)>& visit) const override;
@@ -39,6 +41,7 @@ class ProjectSource final : public SceneSource {
 
  private:
   const geo::Project& m_project;
+  std::string m_scenario;
 };
 
 /// Layers held in memory (synthetic cities, tests). Feature ids must be unique per layer.
