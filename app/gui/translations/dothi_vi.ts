@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>(keep the colours)</source>
+        <translation>(giữ nguyên màu)</translation>
+    </message>
+    <message>
+        <source>(no labels)</source>
+        <translation>(không có nhãn)</translation>
+    </message>
+    <message>
+        <source>height (m)</source>
+        <translation>chiều cao (m)</translation>
+    </message>
+</context>
+<context>
     <name>dothi</name>
     <message>
         <source>Buildings</source>
@@ -29,21 +44,6 @@
     <message>
         <source>Other</source>
         <translation>Khác</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>(keep the colours)</source>
-        <translation>(giữ nguyên màu)</translation>
-    </message>
-    <message>
-        <source>(no labels)</source>
-        <translation>(không có nhãn)</translation>
-    </message>
-    <message>
-        <source>height (m)</source>
-        <translation>chiều cao (m)</translation>
     </message>
 </context>
 <context>
@@ -304,6 +304,165 @@
     </message>
 </context>
 <context>
+    <name>dothi::app::gui::EditController</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>&amp;Edit layer</source>
+        <translation>&amp;Biên tập lớp</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Start or stop editing the selected polygon layer (zoning)</source>
+        <translation>Bắt đầu hoặc dừng biên tập lớp vùng (quy hoạch phân khu)</translation>
+    </message>
+    <message>
+        <source>There is no polygon layer to edit.</source>
+        <translation>Không có lớp vùng nào để biên tập.</translation>
+    </message>
+    <message>
+        <source>&amp;Save edits</source>
+        <translation>&amp;Lưu chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>Se&amp;lect zones</source>
+        <translation>&amp;Chọn khu</translation>
+    </message>
+    <message>
+        <source>&amp;Draw zone</source>
+        <translation>&amp;Vẽ khu</translation>
+    </message>
+    <message>
+        <source>Add &amp;hole</source>
+        <translation>Thêm &amp;lỗ</translation>
+    </message>
+    <message>
+        <source>&amp;Vertex tool</source>
+        <translation>Công cụ &amp;đỉnh</translation>
+    </message>
+    <message>
+        <source>S&amp;plit zone</source>
+        <translation>&amp;Tách khu</translation>
+    </message>
+    <message>
+        <source>Drag a vertex (shared vertices move together); double-click an edge to add a vertex; Shift+click a vertex to delete it</source>
+        <translation>Kéo một đỉnh (các đỉnh chung di chuyển cùng nhau); nhấn đúp vào cạnh để thêm đỉnh; Shift+nhấn vào đỉnh để xóa</translation>
+    </message>
+    <message>
+        <source>&amp;Merge selected zones</source>
+        <translation>&amp;Gộp các khu đã chọn</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected zones</source>
+        <translation>&amp;Xóa các khu đã chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Copy attributes</source>
+        <translation>&amp;Sao chép thuộc tính</translation>
+    </message>
+    <message>
+        <source>Attributes of zone %1 copied; select zones and paste them.</source>
+        <translation>Đã sao chép thuộc tính của khu %1; hãy chọn các khu rồi dán.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+C</source>
+        <translation>Ctrl+Alt+C</translation>
+    </message>
+    <message>
+        <source>&amp;Paste attributes</source>
+        <translation>&amp;Dán thuộc tính</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+V</source>
+        <translation>Ctrl+Alt+V</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse invalid edits</source>
+        <translation>&amp;Từ chối chỉnh sửa không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Refuse an edit that would make a zone cross itself or overlap a neighbour; when off, the edit is applied and the problem highlighted</source>
+        <translation>Từ chối chỉnh sửa làm khu tự cắt hoặc chồng lấn khu bên cạnh; khi tắt, chỉnh sửa được áp dụng và lỗi được tô sáng</translation>
+    </message>
+    <message>
+        <source>Edit refused: %1</source>
+        <translation>Chỉnh sửa bị từ chối: %1</translation>
+    </message>
+    <message>
+        <source>Cannot edit layer</source>
+        <translation>Không thể biên tập lớp</translation>
+    </message>
+    <message>
+        <source>Editing layer %1 (%2)</source>
+        <translation>Đang biên tập lớp %1 (%2)</translation>
+    </message>
+    <message>
+        <source>base plan</source>
+        <translation>phương án gốc</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>Chỉnh sửa chưa lưu</translation>
+    </message>
+    <message>
+        <source>Save the edits of layer %1?</source>
+        <translation>Lưu các chỉnh sửa của lớp %1?</translation>
+    </message>
+    <message>
+        <source>Save the edits of layer %1 first?</source>
+        <translation>Lưu các chỉnh sửa của lớp %1 trước?</translation>
+    </message>
+    <message>
+        <source>Cannot save the edits</source>
+        <translation>Không lưu được các chỉnh sửa</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n changed zone(s).</source>
+        <translation><numerusform>Đã lưu %n khu thay đổi.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>Không có gì để thay đổi.</translation>
+    </message>
+    <message>
+        <source>Applied with problems: %1</source>
+        <translation>Đã áp dụng nhưng có lỗi: %1</translation>
+    </message>
+    <message>
+        <source>A zone needs at least 3 points.</source>
+        <translation>Một khu cần ít nhất 3 điểm.</translation>
+    </message>
+    <message>
+        <source>A hole needs at least 3 points.</source>
+        <translation>Một lỗ cần ít nhất 3 điểm.</translation>
+    </message>
+    <message>
+        <source>Draw the hole inside a zone (or select the zone first).</source>
+        <translation>Hãy vẽ lỗ bên trong một khu (hoặc chọn khu trước).</translation>
+    </message>
+    <message>
+        <source>A split line needs at least 2 points.</source>
+        <translation>Đường tách cần ít nhất 2 điểm.</translation>
+    </message>
+    <message>
+        <source>Select the zone to split first.</source>
+        <translation>Hãy chọn khu cần tách trước.</translation>
+    </message>
+</context>
+<context>
     <name>dothi::app::gui::IdentifyController</name>
     <message>
         <source>Field</source>
@@ -528,6 +687,38 @@ Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 10
         <source>&amp;Validate layer…</source>
         <translation>&amp;Kiểm tra lớp…</translation>
     </message>
+    <message>
+        <source>Editing</source>
+        <translation>Biên tập</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Biên tập</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>&amp;Phương án</translation>
+    </message>
+    <message>
+        <source>Zone attributes</source>
+        <translation>Thuộc tính khu</translation>
+    </message>
+    <message>
+        <source>&lt;no edits&gt;</source>
+        <translation>&lt;chưa có chỉnh sửa&gt;</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>Lịch sử hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Top view (2D)</source>
+        <translation>Nhìn từ &amp;trên (2D)</translation>
+    </message>
+    <message>
+        <source>Look straight down on the plan (for drawing and editing zones); off: 3D</source>
+        <translation>Nhìn thẳng xuống bản đồ (để vẽ và sửa khu); tắt: 3D</translation>
+    </message>
 </context>
 <context>
     <name>dothi::app::gui::ParcelCardController</name>
@@ -612,6 +803,209 @@ Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 10
     </message>
 </context>
 <context>
+    <name>dothi::app::gui::ScenarioController</name>
+    <message>
+        <source>Plan: </source>
+        <translation>Phương án: </translation>
+    </message>
+    <message>
+        <source>The version of the plan shown and edited: the base plan or a scenario</source>
+        <translation>Phiên bản quy hoạch đang xem và biên tập: phương án gốc hoặc một kịch bản</translation>
+    </message>
+    <message>
+        <source>&amp;New scenario…</source>
+        <translation>Kịch bản &amp;mới…</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Kịch bản mới</translation>
+    </message>
+    <message>
+        <source>Name of the scenario (a copy of the base plan):</source>
+        <translation>Tên kịch bản (bản sao của phương án gốc):</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate scenario…</source>
+        <translation>&amp;Nhân bản kịch bản…</translation>
+    </message>
+    <message>
+        <source>Duplicate scenario</source>
+        <translation>Nhân bản kịch bản</translation>
+    </message>
+    <message>
+        <source>Name of the copy of %1:</source>
+        <translation>Tên bản sao của %1:</translation>
+    </message>
+    <message>
+        <source>the base plan</source>
+        <translation>phương án gốc</translation>
+    </message>
+    <message>
+        <source> (copy)</source>
+        <translation> (bản sao)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename scenario…</source>
+        <translation>Đổi &amp;tên kịch bản…</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>Đổi tên kịch bản</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Tên mới:</translation>
+    </message>
+    <message>
+        <source>Cannot rename the scenario</source>
+        <translation>Không đổi tên được kịch bản</translation>
+    </message>
+    <message>
+        <source>De&amp;lete scenario</source>
+        <translation>&amp;Xóa kịch bản</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>Xóa kịch bản</translation>
+    </message>
+    <message>
+        <source>Delete scenario %1? The base plan is not changed.</source>
+        <translation>Xóa kịch bản %1? Phương án gốc không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the scenario</source>
+        <translation>Không xóa được kịch bản</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with…</source>
+        <translation>&amp;So sánh với…</translation>
+    </message>
+    <message>
+        <source>&amp;Promote to base plan</source>
+        <translation>&amp;Nâng thành phương án gốc</translation>
+    </message>
+    <message>
+        <source>Promote scenario</source>
+        <translation>Nâng kịch bản</translation>
+    </message>
+    <message>
+        <source>Make scenario %1 the base plan? Its changes are written into the base plan and the scenario is removed.</source>
+        <translation>Đưa kịch bản %1 thành phương án gốc? Các thay đổi được ghi vào phương án gốc và kịch bản bị xóa.</translation>
+    </message>
+    <message>
+        <source>Cannot promote the scenario</source>
+        <translation>Không nâng được kịch bản</translation>
+    </message>
+    <message>
+        <source>Edit &amp;log…</source>
+        <translation>&amp;Nhật ký chỉnh sửa…</translation>
+    </message>
+    <message>
+        <source>Base plan</source>
+        <translation>Phương án gốc</translation>
+    </message>
+    <message>
+        <source>Cannot create the scenario</source>
+        <translation>Không tạo được kịch bản</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <source>Compare %1 with:</source>
+        <translation>So sánh %1 với:</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Không so sánh được</translation>
+    </message>
+    <message>
+        <source>Differences: %1 → %2</source>
+        <translation>Khác biệt: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Khu</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Nội dung thay đổi</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>thêm mới</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>bị xóa</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>thay đổi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n zone(s) differ.</source>
+        <translation><numerusform>%n khu khác nhau.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot read the edit log</source>
+        <translation>Không đọc được nhật ký chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>Edit log</source>
+        <translation>Nhật ký chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Thời gian (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Phương án</translation>
+    </message>
+    <message>
+        <source>Feature id</source>
+        <translation>Mã đối tượng</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Xuất CSV…</translation>
+    </message>
+    <message>
+        <source>Export edit log</source>
+        <translation>Xuất nhật ký chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export the edit log</source>
+        <translation>Không xuất được nhật ký chỉnh sửa</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>Không ghi được %1.</translation>
+    </message>
+</context>
+<context>
     <name>dothi::app::gui::StyleController</name>
     <message>
         <source>Style layer</source>
@@ -684,6 +1078,77 @@ Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 10
     <message>
         <source>Default roof</source>
         <translation>Mái mặc định</translation>
+    </message>
+</context>
+<context>
+    <name>dothi::app::gui::ZoneForm</name>
+    <message>
+        <source>Zoning class</source>
+        <translation>Loại đất quy hoạch</translation>
+    </message>
+    <message>
+        <source>Max height</source>
+        <translation>Chiều cao tối đa</translation>
+    </message>
+    <message>
+        <source>Max floors</source>
+        <translation>Số tầng tối đa</translation>
+    </message>
+    <message>
+        <source>Max FAR</source>
+        <translation>Hệ số sử dụng đất tối đa</translation>
+    </message>
+    <message>
+        <source>Max site coverage</source>
+        <translation>Mật độ xây dựng tối đa</translation>
+    </message>
+    <message>
+        <source>Front setback</source>
+        <translation>Khoảng lùi trước</translation>
+    </message>
+    <message>
+        <source>Side setback</source>
+        <translation>Khoảng lùi bên</translation>
+    </message>
+    <message>
+        <source>Rear setback</source>
+        <translation>Khoảng lùi sau</translation>
+    </message>
+    <message>
+        <source>Min green ratio</source>
+        <translation>Tỷ lệ cây xanh tối thiểu</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to selected zones</source>
+        <translation>Á&amp;p dụng cho các khu đã chọn</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Start editing a zoning layer (Edit &gt; Edit layer) to edit its zones.</source>
+        <translation>Hãy bắt đầu biên tập một lớp quy hoạch (Biên tập &gt; Biên tập lớp) để sửa các khu.</translation>
+    </message>
+    <message>
+        <source>Select zones to see and edit their rules.</source>
+        <translation>Chọn các khu để xem và sửa chỉ tiêu quy hoạch.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n zone(s) selected</source>
+        <translation><numerusform>Đã chọn %n khu</numerusform></translation>
     </message>
 </context>
 <context>
