@@ -2,6 +2,8 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QApplication>
 #include <QKeyEvent>
 #include <QMenu>
@@ -115,6 +117,15 @@ void EditController::populate(QMenu& menu, QToolBar& toolbar) {
   m_tools->actions()[3]->setToolTip(tr("Drag a vertex (shared vertices move together); double-click an edge to add "
                                        "a vertex; Shift+click a vertex to delete it"));
   menu.addSeparator();
+  m_selectWhereAction = menu.addAction(tr("Select &by attribute…"), this, [this] {
+    if (!m_session) return;
+    bool ok = false;
+    const QString text = QInputDialog::getText(m_viewer.window(), tr("Select by attribute"),
+                                               tr("Zones where (e.g. zoning_class = 'ODT' AND max_height >= 30):"),
+                                               QLineEdit::Normal, m_lastWhere, &ok);
+    if (ok && !text.isEmpty()) selectWhere(text);
+  });
+  m_selectWhereAction->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
   m_mergeAction = menu.addAction(tr("&Merge selected zones"), this, [this] {
     if (m_session) run(m_session->mergeFeatures({m_selection.begin(), m_selection.end()}));
   });
@@ -161,6 +172,7 @@ void EditController::updateActions() {
   if (m_copyAction) m_copyAction->setEnabled(editing && m_selection.size() == 1);
   if (m_pasteAction) m_pasteAction->setEnabled(editing && m_copiedFrom && !m_selection.empty());
   if (m_tools) m_tools->setEnabled(editing);
+  if (m_selectWhereAction) m_selectWhereAction->setEnabled(editing);
 }
 
 void EditController::message(const QString& text, bool error) {
@@ -286,6 +298,20 @@ void EditController::setSelection(std::set<std::int64_t> ids) {
   updateActions();
   m_viewer.update();
   emit selectionChanged();
+}
+
+bool EditController::selectWhere(const QString& text) {
+  if (!m_session) return false;
+  m_lastWhere = text;
+  auto where = parseWhere(text.toStdString());
+  auto ids = where ? m_session->select(*where) : geo::Result<std::vector<std::int64_t>>(std::unexpected(where.error()));
+  if (!ids) {
+    message(QString::fromStdString(ids.error().message), true);
+    return false;
+  }
+  setSelection({ids->begin(), ids->end()});
+  message(tr("%n zone(s) selected", nullptr, static_cast<int>(ids->size())));
+  return true;
 }
 
 void EditController::setTool(Tool tool) {

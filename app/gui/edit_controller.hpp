@@ -57,6 +57,8 @@ class EditController : public QObject {
   [[nodiscard]] const std::set<std::int64_t>& selection() const { return m_selection; }
   void setSelection(std::set<std::int64_t> ids);
   void setTool(Tool tool);
+  /// Selects the zones matching a filter ("zoning_class = 'ODT' AND max_height >= 30").
+  bool selectWhere(const QString& text);
   [[nodiscard]] Tool tool() const { return m_tool; }
   /// Refuse edits that create overlaps or self-intersections (true), or apply and highlight them.
   void setRefuseInvalid(bool refuse) { m_refuseInvalid = refuse; }
@@ -118,6 +120,8 @@ class EditController : public QObject {
   QAction* m_startAction = nullptr;
   QAction* m_saveAction = nullptr;
   QAction* m_mergeAction = nullptr;
+  QAction* m_selectWhereAction = nullptr;
+  QString m_lastWhere;
   QAction* m_deleteAction = nullptr;
   QAction* m_copyAction = nullptr;
   QAction* m_pasteAction = nullptr;

@@ -217,7 +217,9 @@ void EditTest::aScenarioKeepsItsChangesAwayFromTheBasePlan() {
   QCOMPARE(m_window->document().scenario(), std::string("Raise heights"));
   QVERIFY(editor.isEditing());
   QCOMPARE(m_window->scenarios().box()->currentText(), QStringLiteral("Raise heights"));
-  editor.setSelection({1, 2});
+  QVERIFY(editor.selectWhere(QStringLiteral("zone_id = 'Z1' OR zone_id = 'Z2'")) == false);  // only AND
+  QVERIFY(editor.selectWhere(QStringLiteral("zone_id LIKE 'Z_' AND zone_id <= 'Z2'")));
+  QCOMPARE(editor.selection(), (std::set<std::int64_t>{1, 2}));
   m_window->zoneForm().setFieldText("max_height", QStringLiteral("60"));
   QVERIFY(m_window->zoneForm().apply());
   QVERIFY(editor.save());

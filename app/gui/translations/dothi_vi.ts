@@ -461,6 +461,26 @@
         <source>Select the zone to split first.</source>
         <translation>Hãy chọn khu cần tách trước.</translation>
     </message>
+    <message>
+        <source>Select &amp;by attribute…</source>
+        <translation>Chọn &amp;theo thuộc tính…</translation>
+    </message>
+    <message>
+        <source>Select by attribute</source>
+        <translation>Chọn theo thuộc tính</translation>
+    </message>
+    <message>
+        <source>Zones where (e.g. zoning_class = 'ODT' AND max_height &gt;= 30):</source>
+        <translation>Các khu thỏa mãn (ví dụ zoning_class = 'ODT' AND max_height &gt;= 30):</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n zone(s) selected</source>
+        <translation><numerusform>Đã chọn %n khu</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>dothi::app::gui::IdentifyController</name>
