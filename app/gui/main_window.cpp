@@ -216,10 +216,19 @@ void MainWindow::newProject() {
 }
 
 void MainWindow::onDocumentChanged() {
-  // Reloading the same file (after a save, another scenario) keeps the camera where it is.
-  const bool sameFile = m_document->isOpen() && m_document->path() == m_shownPath;
-  m_viewer->setScene(m_document->scene(), !sameFile);
+  // Reloading the same file after an edit or for another scenario keeps the camera where it
+  // is; a new file, or an import that grew the city, frames the whole scene again.
+  const auto* scene = m_document->scene();
+  bool keepView = m_document->isOpen() && m_document->path() == m_shownPath && scene && !m_shownExtent.isEmpty();
+  if (keepView) {
+    const geo::Extent& e = scene->extent;
+    const double mx = 0.1 * m_shownExtent.width(), my = 0.1 * m_shownExtent.height();
+    keepView = e.minX >= m_shownExtent.minX - mx && e.maxX <= m_shownExtent.maxX + mx && e.minY >= m_shownExtent.minY - my &&
+               e.maxY <= m_shownExtent.maxY + my;
+  }
+  m_viewer->setScene(scene, !keepView);
   m_shownPath = m_document->path();
+  m_shownExtent = scene ? scene->extent : geo::Extent{};
   const QString name = m_document->isOpen() ? QFileInfo(m_document->path()).fileName()
                                             : tr("no project");
   setWindowTitle(tr("DoThi — %1").arg(name));

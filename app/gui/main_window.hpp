@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QString>
 
+#include "dothi/geo/geometry.hpp"
+
 class QLabel;
 class QTableWidget;
 class QTextBrowser;
@@ -74,7 +76,8 @@ class MainWindow : public QMainWindow {
   QTableWidget* m_attributeTable = nullptr;
   QLabel* m_coordinateLabel = nullptr;
   ZoneForm* m_zoneForm = nullptr;
-  QString m_shownPath;  ///< the file the view was framed for (reloads keep the camera)
+  QString m_shownPath;      ///< the file the view was framed for (reloads keep the camera)
+  geo::Extent m_shownExtent;  ///< and its scene's extent (an import that grows it reframes)
   // Declared in dependency order: destroyed controllers first, the document last but one.
   std::unique_ptr<ErrorReporter> m_errors;
   std::unique_ptr<ProjectDocument> m_document;
