@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -22,7 +23,8 @@ namespace {
 using nlohmann::json;
 
 struct EditArgs {
-  std::string project, layer, scenario, where, moveVertex, to, insertVertex, deleteVertex, split, add, user, message;
+  std::string project, layer, scenario, where, moveVertex, to, insertVertex, deleteVertex, split, add, addHole, user, message;
+  std::optional<std::int64_t> copyFrom;
   std::vector<std::string> set, holes;
   std::vector<std::int64_t> ids;
   double tolerance = 0.5;
@@ -62,10 +64,11 @@ json problemsJson(const std::vector<app::EditProblem>& problems) {
 /// Builds the one command the arguments ask for.
 geo::Result<app::EditCommand> buildCommand(app::EditSession& s, const EditArgs& a, std::vector<std::int64_t>& selection) {
   const int actions = !a.set.empty() + a.merge + a.remove + !a.moveVertex.empty() + !a.insertVertex.empty() +
-                      !a.deleteVertex.empty() + !a.split.empty() + !a.add.empty();
+                      !a.deleteVertex.empty() + !a.split.empty() + !a.add.empty() + !a.addHole.empty() +
+                      a.copyFrom.has_value();
   if (actions != 1)
     return std::unexpected(invalid("give exactly one edit: --set, --merge, --delete, --move-vertex, --insert-vertex, "
-                                   "--delete-vertex, --split or --add"));
+                                   "--delete-vertex, --split, --add, --add-hole or --copy-from"));
   if (!a.where.empty()) {
     auto where = app::parseWhere(a.where);
     if (!where) return std::unexpected(where.error());
@@ -121,6 +124,18 @@ geo::Result<app::EditCommand> buildCommand(app::EditSession& s, const EditArgs& 
     auto line = parsePoints(a.split, "--split");
     if (!line) return std::unexpected(line.error());
     return s.splitFeature(selection.front(), *line);
+  }
+  if (a.copyFrom) {
+    if (auto r = needSelection(); !r) return std::unexpected(r.error());
+    std::vector<std::string> fields;
+    for (const auto& f : app::zoningFields()) fields.push_back(f.name);  // the rules, never the ids
+    return s.copyAttributes(*a.copyFrom, selection, fields);
+  }
+  if (!a.addHole.empty()) {
+    if (selection.size() != 1) return std::unexpected(invalid("--add-hole needs exactly one feature (--ids or --where)"));
+    auto hole = parsePoints(a.addHole, "--add-hole");
+    if (!hole) return std::unexpected(hole.error());
+    return s.addHole(selection.front(), *hole);
   }
   auto shell = parsePoints(a.add, "--add");
   if (!shell) return std::unexpected(shell.error());
@@ -344,6 +359,8 @@ void addEditCommands(CLI::App& app, CommandList& commands) {
   c->add_option("--split", a->split, "Split the selected feature along the line \"X Y, X Y, ...\"");
   c->add_option("--add", a->add, "Add a feature with this shell \"X Y, X Y, ...\"");
   c->add_option("--hole", a->holes, "A hole of the feature --add makes (repeatable)");
+  c->add_option("--add-hole", a->addHole, "Add a hole \"X Y, X Y, ...\" to the selected feature");
+  c->add_option("--copy-from", a->copyFrom, "Copy the zoning rules (not the ids) of this fid onto the selection");
   c->add_option("--tolerance", a->tolerance, "Search distance for vertices and edges, metres")->capture_default_str();
   c->add_flag("--allow-invalid", a->allowInvalid, "Save even if the edit creates an overlap or a self-intersection");
   c->add_flag("--dry-run", a->dryRun, "Check and report, save nothing");

@@ -45,10 +45,18 @@ TEST_F(KastoriaZoning, SetByWhereAddsTheZoningFieldsAndLogsTheEdit) {
   const auto rows = run("ogrinfo", {"-ro", "-q", m_project, "-sql", "SELECT fid, max_height, zoning_class FROM zoning WHERE max_height IS NOT NULL"});
   EXPECT_NE(rows.out.find("max_height (Real) = 45"), std::string::npos) << rows.out;
   EXPECT_NE(rows.out.find("zoning_class (String) = ODT"), std::string::npos) << rows.out;
-  auto log = cli({"editlog", m_project, "--json"});
+  // The rules (not the ids) of that parcel copied onto two others, as Edit > Paste attributes does.
+  const auto fid = json::parse(r.out)["features"][0]["feature"].get<std::int64_t>();
+  auto copy = cli({"edit", m_project, "--layer", "zoning", "--copy-from", std::to_string(fid), "--ids", "1,2", "--json"});
+  ASSERT_EQ(copy.code, 0) << copy.err;
+  EXPECT_EQ(json::parse(copy.out)["changed"], 2);
+  const auto copied = run("ogrinfo", {"-ro", "-q", m_project, "-sql", "SELECT count(*) AS n FROM zoning WHERE max_height = 45 AND KAK != '130314'"});
+  EXPECT_NE(copied.out.find("n (Integer) = 2"), std::string::npos) << copied.out;
+  auto log = cli({"editlog", m_project, "--json", "--layer", "zoning"});
   ASSERT_EQ(log.code, 0) << log.err;
-  const auto l = json::parse(log.out);
-  ASSERT_EQ(l["entries"].size(), 1u);
+  auto l = json::parse(log.out);
+  ASSERT_EQ(l["entries"].size(), 3u);
+  l["entries"].erase(l["entries"].begin() + 1, l["entries"].end());
   EXPECT_EQ(l["entries"][0]["user"], "planner");
   EXPECT_EQ(l["entries"][0]["after_attributes"]["max_height"], 45.0);
   EXPECT_TRUE(l["entries"][0]["before_attributes"]["max_height"].is_null());
