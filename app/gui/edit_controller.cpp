@@ -197,6 +197,8 @@ bool EditController::startEditing(const std::string& layer) {
   }
   m_session = std::move(*session);
   m_layer = layer;
+  auto terrain = project->terrain();
+  m_terrain = terrain && *terrain ? std::move(**terrain) : std::optional<geo::TerrainGrid>{};
   m_scenario = m_document.scenario();
   m_undo.clear();
   m_selection.clear();
@@ -544,7 +546,10 @@ void EditController::finishSketch() {
 
 void EditController::paint(QPainter& painter) {
   if (!m_session) return;
-  auto screen = [this](const geo::Point& p) { return m_viewer.project(m_viewer.toLocal({p.x, p.y, 0})); };
+  auto screen = [this](const geo::Point& p) {
+    const double z = m_terrain ? m_terrain->heightAt(p.x, p.y).value_or(0.0) : 0.0;
+    return m_viewer.project(m_viewer.toLocal({p.x, p.y, z}));
+  };
   auto path = [&](const geo::Geometry& g) {
     QPainterPath out;
     out.setFillRule(Qt::OddEvenFill);

@@ -15,6 +15,7 @@
 
 #include "core/edit_session.hpp"
 #include "core/snapping.hpp"
+#include "dothi/geo/terrain.hpp"
 
 class QAction;
 class QActionGroup;
@@ -115,6 +116,7 @@ class EditController : public QObject {
   bool m_refuseInvalid = true;
   int m_snapPixels = 10;
   std::vector<EditProblem> m_problems;
+  std::optional<geo::TerrainGrid> m_terrain;  ///< the overlay is drawn on the ground, DEM included
   std::optional<std::int64_t> m_copiedFrom;  ///< Copy attributes source
   // Actions (owned by this object through Qt parenting).
   QAction* m_startAction = nullptr;
