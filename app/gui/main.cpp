@@ -8,7 +8,9 @@
 
 #include "gui/error_reporter.hpp"
 #include "gui/gl_format.hpp"
+#include "gui/edit_controller.hpp"
 #include "gui/main_window.hpp"
+#include "gui/scenario_controller.hpp"
 #include "gui/translations.hpp"
 #include "gui/viewer_widget.hpp"
 
@@ -53,7 +55,12 @@ int main(int argc, char** argv) {
   const QCommandLineOption lang(QStringLiteral("lang"),
                                 QApplication::translate("main", "Interface language (vi, en)."),
                                 QStringLiteral("LANG"));
-  parser.addOptions({screenshot, lang});
+  const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                    QApplication::translate("main", "Show this scenario of the plan."), QStringLiteral("NAME"));
+  const QCommandLineOption edit(QStringLiteral("edit"), QApplication::translate("main", "Start editing this layer."),
+                                QStringLiteral("LAYER"));
+  const QCommandLineOption top(QStringLiteral("top"), QApplication::translate("main", "Start in the top (2D) view."));
+  parser.addOptions({screenshot, lang, scenario, edit, top});
   parser.addPositionalArgument(QStringLiteral("project"),
                                QApplication::translate("main", "Project file to open."),
                                QStringLiteral("[PROJECT.dothi]"));
@@ -64,7 +71,11 @@ int main(int argc, char** argv) {
   const bool batch = parser.isSet(screenshot);
   window.errors().setDialogsEnabled(!batch);
   window.show();
-  if (!parser.positionalArguments().isEmpty()) window.openProject(parser.positionalArguments().first());
+  if (parser.isSet(top)) window.viewer().setTopView(true);
+  if (!parser.positionalArguments().isEmpty() && window.openProject(parser.positionalArguments().first())) {
+    if (parser.isSet(scenario)) window.scenarios().switchTo(parser.value(scenario));
+    if (parser.isSet(edit)) window.editor().startEditing(parser.value(edit).toStdString());
+  }
   if (batch) scheduleScreenshot(window, parser.value(screenshot));
   return QApplication::exec();
 }

@@ -69,6 +69,12 @@ MainWindow::MainWindow(QWidget* parent)
   createHelpMenu();
   onDocumentChanged();
   resize(1280, 800);
+  // The docks keep to the sides: the view gets the width (forms would stretch them otherwise).
+  QList<QDockWidget*> left, right;
+  for (QDockWidget* d : findChildren<QDockWidget*>())
+    (dockWidgetArea(d) == Qt::LeftDockWidgetArea ? left : dockWidgetArea(d) == Qt::RightDockWidgetArea ? right : left) << d;
+  for (QDockWidget* d : right) resizeDocks({d}, {340}, Qt::Horizontal);
+  for (QDockWidget* d : left) if (dockWidgetArea(d) == Qt::LeftDockWidgetArea) resizeDocks({d}, {260}, Qt::Horizontal);
 }
 
 MainWindow::~MainWindow() = default;

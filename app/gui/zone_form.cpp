@@ -46,6 +46,8 @@ ZoneForm::ZoneForm(EditController& editor, QWidget* parent) : QWidget(parent), m
     QWidget* w = nullptr;
     if (f.codeList) {
       m_class = new QComboBox(this);
+      m_class->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);  // long names: no wide dock
+      m_class->setMinimumContentsLength(14);
       m_class->addItem(tr("(none)"), QString());
       if (codes)
         for (const auto& c : codes->codes)

@@ -1189,5 +1189,17 @@ Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 10
         <source>Project file to open.</source>
         <translation>Tệp dự án cần mở.</translation>
     </message>
+    <message>
+        <source>Show this scenario of the plan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start editing this layer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start in the top (2D) view.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 </TS>
