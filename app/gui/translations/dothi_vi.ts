@@ -1191,15 +1191,15 @@ Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 10
     </message>
     <message>
         <source>Show this scenario of the plan.</source>
-        <translation type="unfinished" />
+        <translation>Hiển thị kịch bản này của quy hoạch.</translation>
     </message>
     <message>
         <source>Start editing this layer.</source>
-        <translation type="unfinished" />
+        <translation>Bắt đầu biên tập lớp này.</translation>
     </message>
     <message>
         <source>Start in the top (2D) view.</source>
-        <translation type="unfinished" />
+        <translation>Mở ở chế độ nhìn từ trên (2D).</translation>
     </message>
 </context>
 </TS>

@@ -99,6 +99,8 @@ VI = {
     "Select &by attribute…": "Chọn &theo thuộc tính…", "Select by attribute": "Chọn theo thuộc tính",
     "Zones where (e.g. zoning_class = 'ODT' AND max_height >= 30):": "Các khu thỏa mãn (ví dụ zoning_class = 'ODT' AND max_height >= 30):",
     "Ctrl+Shift+F": "Ctrl+Shift+F",
+    "Show this scenario of the plan.": "Hiển thị kịch bản này của quy hoạch.", "Start editing this layer.": "Bắt đầu biên tập lớp này.",
+    "Start in the top (2D) view.": "Mở ở chế độ nhìn từ trên (2D).",
     "Features": "Đối tượng",
     "%1: %2 features from %3": "%1: %2 đối tượng từ %3",
     "Zoom to layer": "Thu phóng tới lớp",
