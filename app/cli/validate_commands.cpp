@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "cli_command.hpp"
@@ -189,9 +190,10 @@ void addDiff(CLI::App& app, CommandList& commands) {
 }
 
 struct QueryArgs {
-  std::string project, layer, bbox, intersects;
+  std::string project, layer, bbox, intersects, near;
   std::vector<std::string> where;
   std::int64_t limit = -1;
+  double distance = -1;
   bool json = false;
 };
 
@@ -210,12 +212,23 @@ int runQuery(const QueryArgs& a) {
       return reportError({geo::ErrorCode::InvalidArgument, "--bbox must be XMIN,YMIN,XMAX,YMAX (project CRS)", {}, {}, {}});
     q.bbox = e;
   }
-  if (!a.intersects.empty()) {
-    const auto colon = a.intersects.rfind(':');
+  auto layerFeature = [](const std::string& text) -> std::optional<std::pair<std::string, std::int64_t>> {
+    const auto colon = text.rfind(':');
     long long fid = 0;
-    if (colon == std::string::npos || std::sscanf(a.intersects.c_str() + colon + 1, "%lld", &fid) != 1)
-      return reportError({geo::ErrorCode::InvalidArgument, "--intersects must be LAYER:FID", {}, {}, {}});
-    q.intersects = std::make_pair(a.intersects.substr(0, colon), static_cast<std::int64_t>(fid));
+    if (colon == std::string::npos || colon == 0 || std::sscanf(text.c_str() + colon + 1, "%lld", &fid) != 1) return std::nullopt;
+    return std::make_pair(text.substr(0, colon), static_cast<std::int64_t>(fid));
+  };
+  if (!a.intersects.empty()) {
+    q.intersects = layerFeature(a.intersects);
+    if (!q.intersects) return reportError({geo::ErrorCode::InvalidArgument, "--intersects must be LAYER:FID", {}, {}, {}});
+  }
+  if (!a.near.empty()) {
+    q.near = layerFeature(a.near);
+    if (!q.near) return reportError({geo::ErrorCode::InvalidArgument, "--near must be LAYER:FID", {}, {}, {}});
+    if (a.distance < 0) return reportError({geo::ErrorCode::InvalidArgument, "--near needs --distance METRES (0 or more)", {}, {}, {}});
+    q.distance = a.distance;
+  } else if (a.distance >= 0) {
+    return reportError({geo::ErrorCode::InvalidArgument, "--distance goes with --near LAYER:FID", {}, {}, {}});
   }
   auto fids = geo::analysis::queryFeatures(a.project, q);
   if (!fids) return reportError(fids.error());
@@ -236,6 +249,8 @@ void addQuery(CLI::App& app, CommandList& commands) {
   c->add_option("--where", a->where, "FIELD=VALUE, FIELD>=VALUE, FIELD~PATTERN (LIKE) ...; repeat: all must hold");
   c->add_option("--bbox", a->bbox, "XMIN,YMIN,XMAX,YMAX in the project CRS");
   c->add_option("--intersects", a->intersects, "LAYER:FID: features sharing area with that feature");
+  c->add_option("--near", a->near, "LAYER:FID: features within --distance of that feature");
+  c->add_option("--distance", a->distance, "Metres (project CRS) for --near; 0: touching or overlapping");
   c->add_option("--limit", a->limit);
   c->add_flag("--json", a->json);
   commands.push_back({c, [a] { return runQuery(*a); }});
@@ -244,7 +259,7 @@ void addQuery(CLI::App& app, CommandList& commands) {
 void addValidateBench(CLI::App& app, CommandList& commands) {
   CLI::App* bench = app.get_subcommand("bench");  // made by addBenchCommands, called before us
   auto a = std::make_shared<bench::ValidateBenchOptions>();
-  auto* c = bench->add_subcommand("validate", "Validation speed and recall beside SpatiaLite SQL (GEOS) on the same data");
+  auto* c = bench->add_subcommand("validate", "Validation speed and recall beside SpatiaLite SQL (GEOS) and qgis_process (when installed) on the same data");
   c->add_option("--project", a->project, "Project with a real parcel layer");
   c->add_option("--layer", a->layer, "Its parcel layer");
   c->add_option("--id", a->idField, "Its id field (default: fid)");

@@ -295,6 +295,19 @@ TEST_F(KastoriaValidate, QueryByAttributesAndLocationMatchesSql) {
   EXPECT_EQ(ids(cli({"query", s_project, "--layer", "parcels", "--intersects", "parcels:185", "--json"})),
             column(spatialite(s_project, "SELECT b.fid FROM parcels a, parcels b WHERE a.fid = 185 AND "
                                          "ST_Area(ST_Intersection(a.geom, b.geom)) > 0 ORDER BY b.fid")));
+  // "Within N m of a feature" as GEOS's ST_Distance, alone and with an attribute condition.
+  for (const char* d : {"2", "15"}) {
+    EXPECT_EQ(ids(cli({"query", s_project, "--layer", "parcels", "--near", "parcels:185", "--distance", d, "--json"})),
+              column(spatialite(s_project, std::string("SELECT b.fid FROM parcels a, parcels b WHERE a.fid = 185 AND "
+                                                       "ST_Distance(a.geom, b.geom) <= ") + d + " ORDER BY b.fid")))
+        << d << " m";
+  }
+  EXPECT_EQ(ids(cli({"query", s_project, "--layer", "parcels", "--near", "parcels:185", "--distance", "15", "--where",
+                     "KAK~1303%", "--json"})),
+            column(spatialite(s_project, "SELECT b.fid FROM parcels a, parcels b WHERE a.fid = 185 AND b.KAK LIKE '1303%' "
+                                         "AND ST_Distance(a.geom, b.geom) <= 15 ORDER BY b.fid")));
+  EXPECT_EQ(cli({"query", s_project, "--layer", "parcels", "--near", "parcels:185"}).code, 2);  // no --distance
+  EXPECT_EQ(cli({"query", s_project, "--layer", "parcels", "--near", "parcels:999999", "--distance", "5"}).code, 3);
   EXPECT_EQ(cli({"query", s_project, "--layer", "parcels", "--where", "NOPE=1"}).code, 3);
   EXPECT_EQ(cli({"query", s_project, "--layer", "parcels", "--where", "nonsense"}).code, 2);
 }

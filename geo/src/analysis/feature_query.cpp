@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
+#include <limits>
 #include <memory>
 
 #include "detail/sqlite.hpp"
@@ -48,6 +50,51 @@ std::string trimmed(const std::string& s) {
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
+std::vector<std::pair<Point, Point>> segments(const Geometry& g) {
+  std::vector<std::pair<Point, Point>> out;
+  auto add = [&](const std::vector<Point>& path) {
+    for (std::size_t i = 0; i + 1 < path.size(); ++i) out.emplace_back(path[i], path[i + 1]);
+  };
+  for (const auto& l : g.lines) add(l.points);
+  for (const auto& p : g.polygons) {
+    add(p.outer);
+    for (const auto& h : p.holes) add(h);
+  }
+  return out;
+}
+
+double cross(const Point& o, const Point& a, const Point& b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+
+bool onSegment(const Point& a, const Point& b, const Point& p) {
+  return std::min(a.x, b.x) <= p.x && p.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= p.y && p.y <= std::max(a.y, b.y);
+}
+
+bool segmentsMeet(const std::pair<Point, Point>& s, const std::pair<Point, Point>& t) {
+  const double d1 = cross(t.first, t.second, s.first), d2 = cross(t.first, t.second, s.second);
+  const double d3 = cross(s.first, s.second, t.first), d4 = cross(s.first, s.second, t.second);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  return (d1 == 0 && onSegment(t.first, t.second, s.first)) || (d2 == 0 && onSegment(t.first, t.second, s.second)) ||
+         (d3 == 0 && onSegment(s.first, s.second, t.first)) || (d4 == 0 && onSegment(s.first, s.second, t.second));
+}
+
+/// Keeps the candidates at most `distance` from `other`, reading each candidate once.
+Result<std::vector<std::int64_t>> within(const Project& project, const std::string& layer,
+                                         const std::vector<std::int64_t>& candidates, const Geometry& other,
+                                         double distance) {
+  std::vector<std::int64_t> out;
+  Extent e = extentOf(other);
+  Query q;
+  q.bbox = Extent{e.minX - distance, e.minY - distance, e.maxX + distance, e.maxY + distance};
+  auto read = project.forEachFeature(layer, q, [&](const Feature& f) {
+    if (std::binary_search(candidates.begin(), candidates.end(), f.id) && geometryDistance(f.geometry, other) <= distance)
+      out.push_back(f.id);
+    return true;
+  });
+  if (!read) return std::unexpected(read.error());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 /// Keeps the candidates that share area with `other` (exact overlay).
 Result<std::vector<std::int64_t>> sharingArea(const Project& project, const std::string& layer,
                                               const std::vector<std::int64_t>& candidates, const Geometry& other) {
@@ -75,6 +122,24 @@ Result<std::vector<std::int64_t>> sharingArea(const Project& project, const std:
 }
 
 }  // namespace
+
+double geometryDistance(const Geometry& a, const Geometry& b) {
+  const auto sa = segments(a), sb = segments(b);
+  for (const auto& s : sa)
+    for (const auto& t : sb)
+      if (segmentsMeet(s, t)) return 0;
+  // Apart (or one inside the other): the shortest distance runs from a vertex of one of them.
+  double d = std::numeric_limits<double>::infinity();
+  auto fromVertices = [&](const Geometry& g, const Geometry& to) {
+    for (const auto& p : g.points) d = std::min(d, distanceTo(to, p));
+    for (const auto& s : segments(g)) d = std::min(d, distanceTo(to, s.first));
+    for (const auto& l : g.lines)  // the last vertex of an open path starts no segment
+      if (!l.points.empty()) d = std::min(d, distanceTo(to, l.points.back()));
+  };
+  fromVertices(a, b);
+  fromVertices(b, a);
+  return d;
+}
 
 std::optional<AttributeCondition> parseCondition(const std::string& text) {
   // Longest operators first, so ">=" is not read as ">".
@@ -130,11 +195,24 @@ Result<std::vector<std::int64_t>> queryFeatures(const std::string& path, const F
     if (box) box = Extent{std::max(box->minX, e.minX), std::max(box->minY, e.minY), std::min(box->maxX, e.maxX), std::min(box->maxY, e.maxY)};
     else box = e;
   }
+  std::optional<Feature> nearFeature;
+  if (q.near) {
+    if (!(q.distance >= 0)) return fail(ErrorCode::InvalidArgument, "the distance must be 0 or more metres", path);
+    auto f = (*project)->feature(q.near->first, q.near->second);
+    if (!f) return std::unexpected(f.error());
+    if (!*f) return fail(ErrorCode::NotFound, "layer '" + q.near->first + "' has no feature " + std::to_string(q.near->second), path);
+    nearFeature = std::move(**f);
+    const Extent n = extentOf(nearFeature->geometry);
+    const Extent e{n.minX - q.distance, n.minY - q.distance, n.maxX + q.distance, n.maxY + q.distance};
+    if (box) box = Extent{std::max(box->minX, e.minX), std::max(box->minY, e.minY), std::min(box->maxX, e.maxX), std::min(box->maxY, e.maxY)};
+    else box = e;
+  }
   if (box)
     sql += " AND fid IN (SELECT pkid FROM " + quoteIdent("idx_" + info->name + "_geom") +
            " WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?)";
   sql += " ORDER BY fid";
-  if (q.limit >= 0 && !other) sql += " LIMIT ?";
+  const bool exact = other || nearFeature;  // the limit applies after the exact test
+  if (q.limit >= 0 && !exact) sql += " LIMIT ?";
   Statement st(db.get(), sql);
   if (!st.ok()) return fail(ErrorCode::Storage, "query refused: " + st.error(), path);
   int i = 1;
@@ -147,12 +225,20 @@ Result<std::vector<std::int64_t>> queryFeatures(const std::string& path, const F
   if (box) {
     for (double v : {box->maxX, box->minX, box->maxY, box->minY}) st.bind(i++, v);
   }
-  if (q.limit >= 0 && !other) st.bind(i++, q.limit);
+  if (q.limit >= 0 && !exact) st.bind(i++, q.limit);
   std::vector<std::int64_t> fids;
   int rc = 0;
   while ((rc = st.step()) == SQLITE_ROW) fids.push_back(st.int64(0));
   if (rc != SQLITE_DONE) return fail(ErrorCode::Storage, "query failed: " + st.error(), path);
-  if (!other) return fids;
+  if (nearFeature) {
+    auto near = within(**project, info->name, fids, nearFeature->geometry, q.distance);
+    if (!near) return near;
+    fids = std::move(*near);
+  }
+  if (!other) {
+    if (q.limit >= 0 && static_cast<std::int64_t>(fids.size()) > q.limit) fids.resize(static_cast<std::size_t>(q.limit));
+    return fids;
+  }
   auto shared = sharingArea(**project, info->name, fids, other->geometry);
   if (shared && q.limit >= 0 && static_cast<std::int64_t>(shared->size()) > q.limit) shared->resize(static_cast<std::size_t>(q.limit));
   return shared;

@@ -195,6 +195,28 @@ std::optional<std::vector<Point>> checkRing(const Ring& ring, const char* role, 
   return u;
 }
 
+/// Which side of `ring` the other ring lies on: its first vertex off `ring` decides (two
+/// rings that do not cross); Boundary when every vertex lies on `ring`.
+Side sideOfOtherRing(const std::vector<Point>& ring, const std::vector<Point>& other) {
+  for (const auto& p : other)
+    if (const Side s = sideOfRing(ring, p); s != Side::Boundary) return s;
+  return Side::Boundary;
+}
+
+/// A hole inside another hole (rings apart, or touching without crossing) lies in no part of the
+/// polygon's interior: reported like a hole outside its shell, the inner hole as the problem.
+void checkNestedHoles(const std::vector<Point>& a, const std::vector<Point>& b, std::vector<Finding>& out) {
+  const std::vector<Point>* inner = nullptr;
+  if (sideOfOtherRing(a, b) == Side::Inside) inner = &b;
+  else if (sideOfOtherRing(b, a) == Side::Inside) inner = &a;
+  if (!inner) return;
+  Geometry geom = polygonGeometry(*inner);
+  Finding f = make(FindingType::HoleOutsideShell, interiorPoint(geom.polygons.front()), geom,
+                   "hole lies inside another hole of the same polygon");
+  f.area = std::abs(twiceSignedArea(*inner)) / 2;
+  out.push_back(std::move(f));
+}
+
 }  // namespace
 
 double twiceSignedArea(const std::vector<Point>& ring) {
@@ -256,6 +278,7 @@ void checkRings(const Geometry& g, double spikeAngle, std::vector<Finding>& out,
       for (const auto& other : holes) {
         bool crossed = false;
         checkRingPair(other, *hole, "two holes cross", out, crossed);
+        if (!crossed) checkNestedHoles(other, *hole, out);
       }
       holes.push_back(std::move(*hole));
     }

@@ -26,8 +26,17 @@ struct FeatureQuery {
   std::optional<Extent> bbox;                  ///< features whose box meets it (project CRS)
   /// Features sharing area (> 0, exactly) with this feature of another (or the same) layer.
   std::optional<std::pair<std::string, std::int64_t>> intersects;
+  /// Features at most `distance` metres (project CRS units, >= 0) from this feature of another
+  /// (or the same) layer: the R*Tree on the box grown by `distance`, then the exact planar
+  /// distance between the geometries (0 when they touch or overlap).
+  std::optional<std::pair<std::string, std::int64_t>> near;
+  double distance = 0;
   std::int64_t limit = -1;
 };
+
+/// Planar distance between two geometries (CRS units): 0 when they touch, cross or one holds
+/// the other, else the shortest distance between their vertices and segments.
+double geometryDistance(const Geometry& a, const Geometry& b);
 
 /// Parses "KAK=130314", "area>=500", "name~Nguy%" (~ is LIKE), "KAK!=1"; nothing on bad input.
 std::optional<AttributeCondition> parseCondition(const std::string& text);
