@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QPushButton>
 #include <QCompleter>
@@ -205,17 +206,61 @@ void AttributeTableController::onRowSelected() {
     }
 }
 
-bool AttributeTableController::applyQuery(const QString& field, const QString& op, const QString& value) {
+/// The ground the view shows, in project CRS (its box); nothing when it shows only sky.
+static std::optional<geo::Extent> viewedGround(const ViewerWidget& viewer, const render::CityScene& scene) {
+  // A grid of rays: an oblique view's upper corners look at the sky, its lower ones at the ground.
+  constexpr int kSteps = 12;
+  geo::Extent e;
+  bool any = false;
+  for (int i = 0; i <= kSteps; ++i)
+    for (int j = 0; j <= kSteps; ++j) {
+      const QPoint at(std::min(viewer.width() - 1, viewer.width() * i / kSteps),
+                      std::min(viewer.height() - 1, viewer.height() * j / kSteps));
+      const auto p = viewer.pointUnder(at);
+      if (!p) continue;
+      const geo::Point world{p->x() + scene.origin.x(), p->y() + scene.origin.y()};
+      if (!any) e = {world.x, world.y, world.x, world.y};
+      e.include(world);
+      any = true;
+    }
+  if (!any) return std::nullopt;
+  return e;
+}
+
+bool AttributeTableController::applyQuery(const QString& field, const QString& op, const QString& value,
+                                          Spatial spatial, double distance) {
   if (m_layer.isEmpty()) return false;
-  auto condition = geo::analysis::parseCondition((field + op + value).toStdString());
-  if (!condition) {
-    m_errors.report(tr("Query"), tr("Cannot read the condition %1 %2 %3.").arg(field, op, value));
-    return false;
-  }
-  condition->value = value.toStdString();  // as typed, even when it holds an operator sign
   geo::analysis::FeatureQuery q;
   q.layer = m_layer.toStdString();
-  q.conditions.push_back(*condition);
+  if (!field.isEmpty()) {
+    auto condition = geo::analysis::parseCondition((field + op + value).toStdString());
+    if (!condition) {
+      m_errors.report(tr("Query"), tr("Cannot read the condition %1 %2 %3.").arg(field, op, value));
+      return false;
+    }
+    condition->value = value.toStdString();  // as typed, even when it holds an operator sign
+    q.conditions.push_back(*condition);
+  }
+  if (spatial == Spatial::InView) {
+    const render::CityScene* scene = m_document.scene();
+    const auto e = scene ? viewedGround(m_viewer, *scene) : std::nullopt;
+    if (!e) {
+      m_errors.report(tr("Query"), tr("The view shows no ground to search in."));
+      return false;
+    }
+    q.bbox = *e;
+  } else if (spatial != Spatial::Anywhere) {
+    if (m_selectedLayer.isEmpty()) {
+      m_errors.report(tr("Query"), tr("Select a feature first (click it in the 3D view or in the table)."));
+      return false;
+    }
+    const auto selected = std::make_pair(m_selectedLayer.toStdString(), static_cast<std::int64_t>(m_selectedFid));
+    if (spatial == Spatial::SharingSelected) q.intersects = selected;
+    else {
+      q.near = selected;
+      q.distance = distance;
+    }
+  }
   auto fids = geo::analysis::queryFeatures(m_document.path().toStdString(), q);
   if (!fids) {
     m_errors.report(tr("Query"), fids.error());
@@ -240,7 +285,10 @@ void AttributeTableController::chooseQuery() {
   QDialog dialog(m_panel);
   dialog.setWindowTitle(tr("Query %1").arg(m_layer));
   auto* field = new QComboBox;
-  for (const auto& f : info->fields) field->addItem(QString::fromStdString(f.name));
+  field->setObjectName(QStringLiteral("queryField"));
+  field->addItem(tr("(any value)"), QString());
+  for (const auto& f : info->fields) field->addItem(QString::fromStdString(f.name), QString::fromStdString(f.name));
+  if (field->count() > 1) field->setCurrentIndex(1);
   auto* op = new QComboBox;
   op->addItems({QStringLiteral("="), QStringLiteral("!="), QStringLiteral("<"), QStringLiteral("<="),
                 QStringLiteral(">"), QStringLiteral(">="), QStringLiteral("~")});
@@ -250,15 +298,38 @@ void AttributeTableController::chooseQuery() {
   form->addRow(tr("Field"), field);
   form->addRow(tr("Operator"), op);
   form->addRow(tr("Value"), value);
+  auto* where = new QComboBox;
+  where->setObjectName(QStringLiteral("querySpatial"));
+  const QString selected = m_selectedLayer.isEmpty() ? tr("(none selected)") : tr("%1 feature %2").arg(m_selectedLayer).arg(m_selectedFid);
+  where->addItem(tr("Anywhere"), static_cast<int>(Spatial::Anywhere));
+  where->addItem(tr("Within the current view"), static_cast<int>(Spatial::InView));
+  where->addItem(tr("Sharing area with the selected feature (%1)").arg(selected), static_cast<int>(Spatial::SharingSelected));
+  where->addItem(tr("Within a distance of the selected feature (%1)").arg(selected), static_cast<int>(Spatial::NearSelected));
+  auto* distance = new QDoubleSpinBox;
+  distance->setObjectName(QStringLiteral("queryDistance"));
+  distance->setRange(0, 100000);
+  distance->setDecimals(2);
+  distance->setValue(10);
+  distance->setSuffix(QStringLiteral(" m"));
+  distance->setEnabled(false);
+  connect(where, &QComboBox::currentIndexChanged, distance,
+          [where, distance] { distance->setEnabled(where->currentData().toInt() == static_cast<int>(Spatial::NearSelected)); });
+  form->addRow(tr("Location"), where);
+  form->addRow(tr("Distance"), distance);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
   form->addRow(buttons);
-  if (field->count() == 0 || dialog.exec() != QDialog::Accepted) return;
-  applyQuery(field->currentText(), op->currentText(), value->text());
+  if (dialog.exec() != QDialog::Accepted) return;
+  applyQuery(field->currentData().toString(), op->currentText(), value->text(),
+             static_cast<Spatial>(where->currentData().toInt()), distance->value());
 }
 
 void AttributeTableController::onIdentified(const QString& layer, qint64 fid) {
+  if (!layer.isEmpty()) {
+    m_selectedLayer = layer;
+    m_selectedFid = fid;
+  }
   if (layer.isEmpty() || layer != m_layer) return;
   m_syncing = true;
   selectFeature(fid);

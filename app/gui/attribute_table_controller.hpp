@@ -65,9 +65,18 @@ class AttributeTableController : public QObject {
   bool selectFeature(std::int64_t fid);
   /// Applies the search text; with exactly one matching row, selects it.
   void applySearch(const QString& text);
-  /// Shows only the features matching an attribute condition (run as SQL with bound
-  /// parameters by geo::analysis::queryFeatures); false on error (reported).
-  bool applyQuery(const QString& field, const QString& op, const QString& value);
+  /// Where the query looks, beside the attribute condition.
+  enum class Spatial {
+    Anywhere,
+    InView,              ///< boxes meeting the ground the 3D view shows now
+    SharingSelected,     ///< sharing area with the selected feature (any layer)
+    NearSelected,        ///< within `distance` metres of the selected feature (any layer)
+  };
+  /// Shows only the features matching an attribute condition (an empty field: none) and a
+  /// spatial filter, run as SQL with bound parameters by geo::analysis::queryFeatures; false on
+  /// error (reported).
+  bool applyQuery(const QString& field, const QString& op, const QString& value, Spatial spatial = Spatial::Anywhere,
+                  double distance = 0);
   void clearQuery();
   /// Asks for field, operator and value.
   void chooseQuery();
@@ -92,6 +101,8 @@ class AttributeTableController : public QObject {
   QStandardItemModel m_model;
   FeatureFilterProxy m_proxy;
   QString m_layer;
+  QString m_selectedLayer;  ///< the feature identified last (spatial filters), empty: none
+  qint64 m_selectedFid = 0;
   bool m_syncing = false;  ///< selection being set from the 3D view: do not identify again
 };
 

@@ -10,6 +10,9 @@
 #include <QtTest/QtTest>
 
 #include <memory>
+#include <set>
+
+#include "dothi/geo/analysis/feature_query.hpp"
 
 #include "../unit/analysis/planted_layer.hpp"
 #include "dothi/geo/project.hpp"
@@ -70,6 +73,7 @@ class AnalysisTest : public QObject {
   void validationListsEveryPlantedFinding();
   void choosingAFindingFramesAndDrawsIt();
   void attributeTableSearchSelectsAndShowsTheCard();
+  void queryBuilderFiltersByLocation();
 
  private:
   void waitForFrames(int count = 2);
@@ -175,6 +179,67 @@ void AnalysisTest::attributeTableSearchSelectsAndShowsTheCard() {
   // And back: identifying another parcel selects its row.
   QVERIFY(m_window->identify().select("parcels", 11));
   QTRY_COMPARE(table.view().currentIndex().sibling(table.view().currentIndex().row(), 0).data().toLongLong(), 11);
+}
+
+void AnalysisTest::queryBuilderFiltersByLocation() {
+  using Spatial = dothi::app::gui::AttributeTableController::Spatial;
+  auto& table = m_window->attributes();
+  table.applySearch(QString());
+  table.clearQuery();
+  const std::string path = m_window->document().path().toStdString();
+  auto fidsShown = [&] {
+    std::set<qint64> fids;
+    for (int r = 0; r < table.visibleRows(); ++r) fids.insert(table.view().model()->index(r, 0).data().toLongLong());
+    return fids;
+  };
+  auto expected = [&](const geo::analysis::FeatureQuery& q) {
+    auto fids = geo::analysis::queryFeatures(path, q);
+    if (!fids) qWarning("query failed: %s", fids.error().describe().c_str());
+    return fids ? std::set<qint64>(fids->begin(), fids->end()) : std::set<qint64>{};
+  };
+  // Selected: P5 (fid 5), whose four edge neighbours the card lists.
+  table.applySearch(QStringLiteral("P5"));
+  QTRY_VERIFY(m_window->parcelCard().record().has_value() && m_window->parcelCard().record()->fid == 5);
+  std::set<qint64> neighbours;
+  for (const auto& n : m_window->parcelCard().record()->neighbours) neighbours.insert(n.fid);
+  QCOMPARE(neighbours.size(), std::size_t{4});
+  table.applySearch(QString());
+  geo::analysis::FeatureQuery q;
+  q.layer = "parcels";
+  // Within 0.5 m: itself and at least its edge neighbours, as the SQL query gives them.
+  QVERIFY(table.applyQuery(QString(), QString(), QString(), Spatial::NearSelected, 0.5));
+  q.near = std::make_pair(std::string("parcels"), std::int64_t{5});
+  q.distance = 0.5;
+  auto near = fidsShown();
+  QCOMPARE(near, expected(q));
+  QVERIFY(near.count(5));
+  for (auto n : neighbours) QVERIFY(near.count(n));
+  QVERIFY(table.visibleRows() < 27);
+  // Sharing area: neighbours that only share an edge are not in it.
+  QVERIFY(table.applyQuery(QString(), QString(), QString(), Spatial::SharingSelected));
+  q.near.reset();
+  q.intersects = std::make_pair(std::string("parcels"), std::int64_t{5});
+  QCOMPARE(fidsShown(), expected(q));
+  QVERIFY(fidsShown().count(5));
+  for (auto n : neighbours) QVERIFY(!fidsShown().count(n));
+  // Attribute and location together: ids starting with P within 0.5 m.
+  QVERIFY(table.applyQuery(QStringLiteral("pid"), QStringLiteral("~"), QStringLiteral("P%"), Spatial::NearSelected, 0.5));
+  q.intersects.reset();
+  q.near = std::make_pair(std::string("parcels"), std::int64_t{5});
+  q.conditions.push_back({"pid", geo::analysis::CompareOp::Like, "P%"});
+  QCOMPARE(fidsShown(), expected(q));
+  // Within the view: framed on P5 (as selecting it did), only the parcels around it; the whole
+  // layer once the view shows all.
+  QVERIFY(table.applyQuery(QString(), QString(), QString(), Spatial::InView));
+  const auto inView = fidsShown();
+  QVERIFY(inView.count(5));
+  QVERIFY2(inView.size() < 27, qPrintable(QString::number(inView.size())));
+  m_window->viewer().zoomToAll();
+  waitForFrames(2);
+  QVERIFY(table.applyQuery(QString(), QString(), QString(), Spatial::InView));
+  QCOMPARE(table.visibleRows(), 26);  // all but the planted empty geometry (26), which is nowhere
+  QVERIFY(!fidsShown().count(26));
+  table.clearQuery();
 }
 
 int main(int argc, char** argv) {
