@@ -23,6 +23,8 @@
 #include "gui/edit_controller.hpp"
 #include "gui/scenario_controller.hpp"
 #include "gui/zone_form.hpp"
+#include "gui/diff_controller.hpp"
+#include "gui/legend_controller.hpp"
 #include "gui/error_reporter.hpp"
 #include "gui/identify_controller.hpp"
 #include "gui/import_controller.hpp"
@@ -58,6 +60,7 @@ MainWindow::MainWindow(QWidget* parent)
                                                     *m_errors);
   m_import = std::make_unique<ImportController>(*m_document, *m_errors, this);
   m_coordinates = std::make_unique<CoordinateStatus>(*m_document, *m_viewer, *m_coordinateLabel);
+  m_legend = std::make_unique<LegendController>(*m_document, *m_viewer);
   connect(m_document.get(), &ProjectDocument::changed, this, &MainWindow::onDocumentChanged);
   connect(m_import.get(), &ImportController::finished, this,
           [this](bool, const QString& message) { statusBar()->showMessage(message, 8000); });
@@ -169,6 +172,15 @@ void MainWindow::createAnalysis() {
   connect(m_analysis.get(), &AnalysisController::finished, this, [this, findings](bool, const QString& message) {
     statusBar()->showMessage(message, 8000);
     findings->raise();
+  });
+  m_diff = std::make_unique<DiffController>(*m_document, *m_viewer, *m_legend, *m_errors, this);
+  QDockWidget* changes = dock(tr("Changes"), "changesDock", m_diff->panel(), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(findings, changes);
+  findings->raise();
+  analysis->addAction(tr("&Compare cadastre versions…"), m_diff.get(), &DiffController::chooseAndCompare);
+  connect(m_diff.get(), &DiffController::finished, this, [this, changes](bool, const QString& message) {
+    statusBar()->showMessage(message, 8000);
+    changes->raise();
   });
 }
 

@@ -21,6 +21,8 @@ class ScenarioController;
 class ZoneForm;
 class AttributeTableController;
 class CoordinateStatus;
+class DiffController;
+class LegendController;
 class ErrorReporter;
 class IdentifyController;
 class ImportController;
@@ -52,6 +54,8 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] AnalysisController& analysis() const { return *m_analysis; }
   [[nodiscard]] AttributeTableController& attributes() const { return *m_attributes; }
   [[nodiscard]] ParcelCardController& parcelCard() const { return *m_parcelCard; }
+  [[nodiscard]] DiffController& diff() const { return *m_diff; }
+  [[nodiscard]] LegendController& legend() const { return *m_legend; }
   [[nodiscard]] EditController& editor() const { return *m_edit; }
   [[nodiscard]] ScenarioController& scenarios() const { return *m_scenarios; }
   [[nodiscard]] ZoneForm& zoneForm() const { return *m_zoneForm; }
@@ -91,6 +95,8 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<StyleController> m_style;
   std::unique_ptr<EditController> m_edit;
   std::unique_ptr<ScenarioController> m_scenarios;
+  std::unique_ptr<LegendController> m_legend;  ///< before m_diff, which adds to it
+  std::unique_ptr<DiffController> m_diff;
 };
 
 }  // namespace dothi::app::gui

@@ -53,12 +53,14 @@ ViewerWidget::ViewerWidget(QWidget* parent)
       m_manipulator(new OrbitManipulator),
       m_root(new osg::Group),
       m_sceneHolder(new osg::Group),
-      m_highlight(new osg::Group) {
+      m_highlight(new osg::Group),
+      m_overlays(new osg::Group) {
   setMouseTracking(true);
   setFocusPolicy(Qt::StrongFocus);
   setMinimumSize(200, 150);
   m_root->addChild(m_sceneHolder);
   m_root->addChild(m_highlight);
+  m_root->addChild(m_overlays);
   m_window = m_viewer->setUpViewerAsEmbeddedInWindow(0, 0, width(), height());
   m_viewer->setThreadingModel(osgViewer::ViewerBase::SingleThreaded);
   m_viewer->setKeyEventSetsDone(0);  // Escape must not end the viewer
@@ -137,6 +139,24 @@ void ViewerWidget::setHighlight(osg::ref_ptr<osg::Node> node) {
   m_highlight->removeChildren(0, m_highlight->getNumChildren());
   if (node) m_highlight->addChild(node.get());
   update();
+}
+
+void ViewerWidget::setOverlay(const std::string& key, osg::ref_ptr<osg::Node> node) {
+  for (unsigned i = m_overlays->getNumChildren(); i-- > 0;)
+    if (m_overlays->getChild(i)->getName() == key) m_overlays->removeChild(i);
+  if (node) {
+    osg::ref_ptr<osg::Group> named = new osg::Group;  // the caller's node keeps its own name
+    named->setName(key);
+    named->addChild(node.get());
+    m_overlays->addChild(named.get());
+  }
+  update();
+}
+
+bool ViewerWidget::hasOverlay(const std::string& key) const {
+  for (unsigned i = 0; i < m_overlays->getNumChildren(); ++i)
+    if (m_overlays->getChild(i)->getName() == key) return true;
+  return false;
 }
 
 void ViewerWidget::zoomToAll() {

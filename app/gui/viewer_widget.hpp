@@ -4,6 +4,7 @@
 /// Scene coordinates are the CityScene's local ones (project CRS minus origin). GUI thread only.
 #include <functional>
 #include <optional>
+#include <string>
 
 #include <QOpenGLWidget>
 #include <QPoint>
@@ -44,6 +45,10 @@ class ViewerWidget : public QOpenGLWidget {
   void setScene(const render::CityScene* scene, bool resetView = true);
   /// Replaces the highlight overlay (null clears). It is never hit by pick().
   void setHighlight(osg::ref_ptr<osg::Node> node);
+  /// Replaces the overlay named `key` (null removes it): lasting layers of the view owned by a
+  /// controller (the diff's changes, the legend), kept across highlights and scenes, never picked.
+  void setOverlay(const std::string& key, osg::ref_ptr<osg::Node> node);
+  [[nodiscard]] bool hasOverlay(const std::string& key) const;
 
   /// Draws on top of each frame (edit overlays: vertices, snapping cue), in widget pixels, on a
   /// transparent child widget; grab() (not grabFramebuffer()) shows it. Empty: no overlay.
@@ -107,6 +112,7 @@ class ViewerWidget : public QOpenGLWidget {
   osg::ref_ptr<osg::Group> m_root;       ///< scene + highlight; the viewer's scene data
   osg::ref_ptr<osg::Group> m_sceneHolder;
   osg::ref_ptr<osg::Group> m_highlight;
+  osg::ref_ptr<osg::Group> m_overlays;  ///< one named child per setOverlay key
   std::optional<render::CityScene> m_scene;  ///< shallow copy (OSG refs) for camera presets
   /// The extent the camera was last framed on, while the user has not moved it since: a resize
   /// then frames it again for the new aspect ratio.
