@@ -275,6 +275,50 @@
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
+    <message>
+        <source>The view shows no ground to search in.</source>
+        <translation>Khung nhìn không có mặt đất nào để tìm.</translation>
+    </message>
+    <message>
+        <source>Select a feature first (click it in the 3D view or in the table).</source>
+        <translation>Hãy chọn một đối tượng trước (nhấn vào nó trong khung 3D hoặc trong bảng).</translation>
+    </message>
+    <message>
+        <source>(any value)</source>
+        <translation>(giá trị bất kỳ)</translation>
+    </message>
+    <message>
+        <source>(none selected)</source>
+        <translation>(chưa chọn)</translation>
+    </message>
+    <message>
+        <source>%1 feature %2</source>
+        <translation>%1 đối tượng %2</translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>Mọi nơi</translation>
+    </message>
+    <message>
+        <source>Within the current view</source>
+        <translation>Trong khung nhìn hiện tại</translation>
+    </message>
+    <message>
+        <source>Sharing area with the selected feature (%1)</source>
+        <translation>Có phần diện tích chung với đối tượng đang chọn (%1)</translation>
+    </message>
+    <message>
+        <source>Within a distance of the selected feature (%1)</source>
+        <translation>Trong phạm vi khoảng cách tới đối tượng đang chọn (%1)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Khoảng cách</translation>
+    </message>
 </context>
 <context>
     <name>dothi::app::gui::CoordinateStatus</name>
@@ -301,6 +345,129 @@
     <message>
         <source>W</source>
         <translation>T</translation>
+    </message>
+</context>
+<context>
+    <name>dothi::app::gui::DiffController</name>
+    <message>
+        <source>Cadastre version</source>
+        <translation>Phiên bản địa chính</translation>
+    </message>
+    <message>
+        <source>DoThi projects and vector data (*.dothi *.shp *.gpkg *.geojson *.json *.tab *.mif *.dgn *.gml *.sqlite);;All files (*)</source>
+        <translation>Dự án DoThi và dữ liệu vector (*.dothi *.shp *.gpkg *.geojson *.json *.tab *.mif *.dgn *.gml *.sqlite);;Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <source>Compare cadastre versions</source>
+        <translation>So sánh các phiên bản địa chính</translation>
+    </message>
+    <message>
+        <source>Old version</source>
+        <translation>Phiên bản cũ</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Phiên bản mới</translation>
+    </message>
+    <message>
+        <source>Parcel id field</source>
+        <translation>Trường mã thửa</translation>
+    </message>
+    <message>
+        <source>Reshaped beyond</source>
+        <translation>Coi là đổi hình khi vượt</translation>
+    </message>
+    <message>
+        <source>(fid %1)</source>
+        <translation>(fid %1)</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>thêm mới</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>bị xóa</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>tách thửa</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>hợp thửa</translation>
+    </message>
+    <message>
+        <source>reshaped</source>
+        <translation>đổi hình dạng</translation>
+    </message>
+    <message>
+        <source>attributes only</source>
+        <translation>chỉ đổi thuộc tính</translation>
+    </message>
+    <message>
+        <source>Analysis &gt; Compare cadastre versions lists the changes between two versions here.</source>
+        <translation>Phân tích &gt; So sánh các phiên bản địa chính liệt kê tại đây các thay đổi giữa hai phiên bản.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Old parcels</source>
+        <translation>Thửa cũ</translation>
+    </message>
+    <message>
+        <source>New parcels</source>
+        <translation>Thửa mới</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>Diện tích (m²)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Create or open a project first (File &gt; New project…).</source>
+        <translation>Hãy tạo hoặc mở một dự án trước (Tệp &gt; Dự án mới…).</translation>
+    </message>
+    <message>
+        <source>Comparing cadastre versions…</source>
+        <translation>Đang so sánh các phiên bản địa chính…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Đã hủy so sánh.</translation>
+    </message>
+    <message>
+        <source>Comparison failed</source>
+        <translation>So sánh thất bại</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) between the versions.</source>
+        <translation><numerusform>%n thay đổi giữa hai phiên bản.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %n change(s), %3 parcels unchanged (%4 s). Click a change to see it.</source>
+        <translation><numerusform>%1 → %2: %n thay đổi, %3 thửa không đổi (%4 s). Nhấn vào một thay đổi để xem.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cadastre changes</source>
+        <translation>Biến động địa chính</translation>
     </message>
 </context>
 <context>
@@ -738,6 +905,14 @@ Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 10
     <message>
         <source>Look straight down on the plan (for drawing and editing zones); off: 3D</source>
         <translation>Nhìn thẳng xuống bản đồ (để vẽ và sửa khu); tắt: 3D</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>&amp;Compare cadastre versions…</source>
+        <translation>&amp;So sánh các phiên bản địa chính…</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,35 @@ VI = {
     "Query %1": "Truy vấn %1",
     "matches a pattern (SQL LIKE: % any text, _ one character)": "khớp mẫu (SQL LIKE: % chuỗi bất kỳ, _ một ký tự)",
     "Operator": "Toán tử",
+    # Spatial filters of the query builder
+    "(any value)": "(giá trị bất kỳ)", "Location": "Vị trí", "Distance": "Khoảng cách",
+    "Anywhere": "Mọi nơi", "Within the current view": "Trong khung nhìn hiện tại",
+    "(none selected)": "(chưa chọn)", "%1 feature %2": "%1 đối tượng %2",
+    "Sharing area with the selected feature (%1)": "Có phần diện tích chung với đối tượng đang chọn (%1)",
+    "Within a distance of the selected feature (%1)": "Trong phạm vi khoảng cách tới đối tượng đang chọn (%1)",
+    "The view shows no ground to search in.": "Khung nhìn không có mặt đất nào để tìm.",
+    "Select a feature first (click it in the 3D view or in the table).":
+        "Hãy chọn một đối tượng trước (nhấn vào nó trong khung 3D hoặc trong bảng).",
+    # Cadastre diff (Analysis > Compare cadastre versions)
+    "&Compare cadastre versions…": "&So sánh các phiên bản địa chính…",
+    "Compare cadastre versions": "So sánh các phiên bản địa chính",
+    "Cadastre version": "Phiên bản địa chính",
+    "DoThi projects and vector data (*.dothi *.shp *.gpkg *.geojson *.json *.tab *.mif *.dgn *.gml *.sqlite);;All files (*)":
+        "Dự án DoThi và dữ liệu vector (*.dothi *.shp *.gpkg *.geojson *.json *.tab *.mif *.dgn *.gml *.sqlite);;Tất cả tệp (*)",
+    "Old version": "Phiên bản cũ", "New version": "Phiên bản mới", "Reshaped beyond": "Coi là đổi hình khi vượt",
+    "(fid %1)": "(fid %1)",
+    "added": "thêm mới", "removed": "bị xóa", "split": "tách thửa", "merged": "hợp thửa",
+    "reshaped": "đổi hình dạng", "attributes only": "chỉ đổi thuộc tính",
+    "Analysis > Compare cadastre versions lists the changes between two versions here.":
+        "Phân tích > So sánh các phiên bản địa chính liệt kê tại đây các thay đổi giữa hai phiên bản.",
+    "Change": "Thay đổi", "Old parcels": "Thửa cũ", "New parcels": "Thửa mới",
+    "Clear": "Xóa", "Changes": "Thay đổi",
+    "Comparing cadastre versions…": "Đang so sánh các phiên bản địa chính…",
+    "Comparison cancelled.": "Đã hủy so sánh.", "Comparison failed": "So sánh thất bại",
+    "%n change(s) between the versions.": "%n thay đổi giữa hai phiên bản.",
+    "%1 → %2: %n change(s), %3 parcels unchanged (%4 s). Click a change to see it.":
+        "%1 → %2: %n thay đổi, %3 thửa không đổi (%4 s). Nhấn vào một thay đổi để xem.",
+    "Cadastre changes": "Biến động địa chính",
 }
 
 
