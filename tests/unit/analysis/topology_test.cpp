@@ -215,3 +215,37 @@ TEST(Topology, CancelStopsTheRun) {
 
 }  // namespace
 }  // namespace dothi::test
+
+namespace dothi::test {
+namespace {
+
+// Slivers are parcels that hold no disc as wide as the tolerance anywhere, whatever their mean
+// width (2·area/perimeter) says.
+TEST(Topology, SliverIsThinEverywhereNotOnAverage) {
+  auto poly = [](std::int64_t fid, geo::Ring outer) {
+    geo::Geometry g;
+    g.type = geo::GeometryType::Polygon;
+    g.polygons.push_back({std::move(outer), {}});
+    return ParcelInput{fid, g, std::nullopt};
+  };
+  std::vector<ParcelInput> ps;
+  // 1: two 10 m lots joined by a 0.1 m × 1000 m strip: 0.29 m wide on average, no sliver at 0.3.
+  ps.push_back(poly(1, {{0, 0}, {10, 0}, {10, 5}, {1010, 5}, {1010, 0}, {1020, 0}, {1020, 10}, {1010, 10}, {1010, 5.1},
+                        {10, 5.1}, {10, 10}, {0, 10}, {0, 0}}));
+  // 2: a 0.25 m wide strip running diagonally, 50 m long: a sliver at 0.3 (its mean width is 0.25).
+  ps.push_back(poly(2, {{2000, 0}, {2035.355, 35.355}, {2035.178, 35.532}, {1999.823, 0.177}, {2000, 0}}));
+  // 3: a long thin triangle 0.5 m at its base: mean width 0.25, but a disc ~0.5 m wide fits there.
+  ps.push_back(poly(3, {{3000, 0}, {3000, 0.5}, {3100, 0.25}, {3000, 0}}));
+  geo::analysis::TopologyOptions o;
+  o.sliverWidth = 0.3;
+  o.gapTolerance = 0;
+  auto r = geo::analysis::validateTopology(ps, {}, o);
+  ASSERT_TRUE(r);
+  std::vector<std::int64_t> slivers;
+  for (const auto& f : r->findings)
+    if (f.type == FindingType::Sliver) slivers.push_back(f.fids.front());
+  EXPECT_EQ(slivers, (std::vector<std::int64_t>{2}));
+}
+
+}  // namespace
+}  // namespace dothi::test

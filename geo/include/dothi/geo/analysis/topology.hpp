@@ -39,7 +39,7 @@ enum class OrientationRule {
 
 struct TopologyOptions {
   double gapTolerance = 0.5;   ///< m²: uncovered holes between parcels up to this area are gaps
-  double sliverWidth = 0.2;    ///< m: parcels thinner than this (2·area/perimeter) are slivers
+  double sliverWidth = 0.2;    ///< m: parcels holding no disc this wide anywhere are slivers
   double minArea = 0.01;       ///< m²: overlaps, gaps and boundary pieces at or below this are
                                ///< digitising noise: counted in the report, not listed (0 lists all)
   double spikeAngle = 1.0;     ///< degrees: a vertex turning back by less than this is a spike
