@@ -208,22 +208,35 @@ void AttributeTableController::onRowSelected() {
 
 /// The ground the view shows, in project CRS (its box); nothing when it shows only sky.
 static std::optional<geo::Extent> viewedGround(const ViewerWidget& viewer, const render::CityScene& scene) {
-  // A grid of rays: an oblique view's upper corners look at the sky, its lower ones at the ground.
-  constexpr int kSteps = 12;
+  // Columns of rays from the bottom edge up; where a column meets the sky (an oblique view), the
+  // last ground before it is found by bisection: the far ground near the horizon spans many
+  // metres per pixel, so a plain grid would miss it.
+  constexpr int kColumns = 16, kRows = 16, kBisections = 12;
   geo::Extent e;
-  bool any = false;
-  for (int i = 0; i <= kSteps; ++i)
-    for (int j = 0; j <= kSteps; ++j) {
-      const QPoint at(std::min(viewer.width() - 1, viewer.width() * i / kSteps),
-                      std::min(viewer.height() - 1, viewer.height() * j / kSteps));
-      const auto p = viewer.pointUnder(at);
-      if (!p) continue;
-      const geo::Point world{p->x() + scene.origin.x(), p->y() + scene.origin.y()};
-      if (!any) e = {world.x, world.y, world.x, world.y};
-      e.include(world);
-      any = true;
+  auto include = [&](const std::optional<osg::Vec3d>& p) {
+    if (p) e.include(geo::Point{p->x() + scene.origin.x(), p->y() + scene.origin.y()});
+    return p.has_value();
+  };
+  const int w = viewer.width(), h = viewer.height();
+  for (int i = 0; i <= kColumns; ++i) {
+    const int x = std::min(w - 1, w * i / kColumns);
+    int lastGround = -1, firstSky = -1;
+    for (int j = kRows; j >= 0; --j) {
+      const int y = std::min(h - 1, h * j / kRows);
+      if (include(viewer.pointUnder(QPoint(x, y)))) lastGround = y;
+      else if (lastGround >= 0) {
+        firstSky = y;
+        break;
+      }
     }
-  if (!any) return std::nullopt;
+    if (lastGround < 0 || firstSky < 0) continue;
+    for (int k = 0; k < kBisections && lastGround - firstSky > 1; ++k) {
+      const int y = (lastGround + firstSky) / 2;
+      if (include(viewer.pointUnder(QPoint(x, y)))) lastGround = y;
+      else firstSky = y;
+    }
+  }
+  if (e.isEmpty()) return std::nullopt;
   return e;
 }
 
