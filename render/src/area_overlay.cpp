@@ -21,7 +21,8 @@ osg::ref_ptr<osg::Group> pass(MeshBuilder& mesh, int binOffset) {
   osg::ref_ptr<osg::Group> group = new osg::Group;
   osg::StateSet* state = group->getOrCreateStateSet();
   state->setRenderBinDetails(detail::kHighlightBin + 10 + binOffset, "RenderBin");
-  state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA));
+  // Destination alpha stays as it was (see labels.cpp): composited windows show no holes.
+  state->setAttributeAndModes(new osg::BlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE));
   state->setMode(GL_LIGHTING, osg::StateAttribute::OFF);
   state->setMode(GL_DEPTH_TEST, osg::StateAttribute::OFF);
   state->setMode(GL_CULL_FACE, osg::StateAttribute::OFF);
