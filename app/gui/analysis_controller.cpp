@@ -287,10 +287,13 @@ void AnalysisController::showProgress(const QString& layer) {
 }
 
 void AnalysisController::pollProgress() {
-  if (!m_state || !m_progress || m_state->cancel) return;
-  m_progress->setValue(m_state->permille);
-  const std::lock_guard lock(m_state->mutex);
-  if (!m_state->message.empty()) m_progress->setLabelText(QString::fromStdString(m_state->message));
+  // A modal QProgressDialog::setValue processes events: the worker's end may reset m_state
+  // meanwhile, so hold the state for the whole call.
+  const std::shared_ptr<State> state = m_state;
+  if (!state || !m_progress || state->cancel) return;
+  m_progress->setValue(state->permille);
+  const std::lock_guard lock(state->mutex);
+  if (m_progress && !state->message.empty()) m_progress->setLabelText(QString::fromStdString(state->message));
 }
 
 void AnalysisController::onWorkerFinished() {
