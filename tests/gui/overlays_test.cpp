@@ -2,7 +2,12 @@
 // cadastre: the legend of a thematic style in the corner (issue 3) and the cadastre diff drawn in
 // colours with its table of changes (issue 4), on two versions planted from the real parcels
 // (tests/e2e/kastoria_versions.hpp).
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QLineEdit>
 #include <QTableWidget>
+#include <QTimer>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -65,6 +70,7 @@ class OverlaysTest : public QObject {
   void legendShowsTheStyleAndFollowsVisibility();
   void diffListsAndColoursEveryPlantedChange();
   void choosingAChangeFliesToIt();
+  void compareDialogRunsTheDiff();
 
  private:
   void waitForFrames(int count = 2) { QVERIFY(support::waitForFrames(m_window->viewer(), count)); }
@@ -227,6 +233,35 @@ void OverlaysTest::choosingAChangeFliesToIt() {
   waitForFrames(2);
   QVERIFY(!m_window->viewer().hasOverlay("diff"));
   QCOMPARE(static_cast<int>(m_window->legend().shown().size()), 1);
+}
+
+void OverlaysTest::compareDialogRunsTheDiff() {
+  // Analysis > Compare cadastre versions…: the dialog proposes the open project as the old
+  // version and its first field (KAK) as the key; the new version is typed in.
+  auto& diff = m_window->diff();
+  QVERIFY(!diff.result());
+  QSignalSpy finished(&diff, &dothi::app::gui::DiffController::finished);
+  QString oldShown, keyShown;
+  QTimer::singleShot(300, this, [&] {
+    auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+    if (!dialog) return;
+    auto* oldSource = dialog->findChild<QLineEdit*>(QStringLiteral("diffOldSource"));
+    auto* newSource = dialog->findChild<QLineEdit*>(QStringLiteral("diffNewSource"));
+    auto* key = dialog->findChild<QComboBox*>();
+    if (!oldSource || !newSource || !key) return dialog->reject();
+    oldShown = oldSource->text();
+    keyShown = key->currentText();
+    newSource->setText(m_new);
+    save(dialog->grab().toImage(), QStringLiteral("diff_dialog.png"));
+    dialog->accept();
+  });
+  diff.chooseAndCompare();  // returns once the dialog is closed; the diff then runs on its worker
+  QCOMPARE(oldShown, m_old);
+  QCOMPARE(keyShown, QStringLiteral("KAK"));
+  QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 120000);
+  QCOMPARE(finished.at(0).at(0).toBool(), true);
+  QCOMPARE(diff.table().rowCount(), 8);
+  QVERIFY(m_window->viewer().hasOverlay("diff"));
 }
 
 int main(int argc, char** argv) {
