@@ -28,5 +28,7 @@ void addRenderBenchCommands(CLI::App& app, CommandList& commands);
 void addAnalysisCommands(CLI::App& app, CommandList& commands);
 /// edit, scenario list|create|delete|rename|diff|promote, editlog: the zoning editor (edit_commands.cpp).
 void addEditCommands(CLI::App& app, CommandList& commands);
+/// feed, feed-list, feed-show, feed-plugins: live feeds (feed_commands.cpp).
+void addFeedCommands(CLI::App& app, CommandList& commands);
 
 }  // namespace dothi::cli

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   addStyleCommands(app, commands);
   addAnalysisCommands(app, commands);
   addEditCommands(app, commands);
+  addFeedCommands(app, commands);
 
   CLI11_PARSE(app, argc, argv);
   for (const auto& c : commands) {
