@@ -26,6 +26,7 @@
 #include "gui/diff_controller.hpp"
 #include "gui/legend_controller.hpp"
 #include "gui/error_reporter.hpp"
+#include "gui/feed_controller.hpp"
 #include "gui/identify_controller.hpp"
 #include "gui/import_controller.hpp"
 #include "gui/layer_tree_controller.hpp"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent)
   createFileMenu();
   createEditing();
   createAnalysis();
+  createFeeds();
   createViewMenu();
   createHelpMenu();
   onDocumentChanged();
@@ -181,6 +183,19 @@ void MainWindow::createAnalysis() {
   connect(m_diff.get(), &DiffController::finished, this, [this, changes](bool, const QString& message) {
     statusBar()->showMessage(message, 8000);
     changes->raise();
+  });
+}
+
+void MainWindow::createFeeds() {
+  m_feeds = std::make_unique<FeedController>(*m_document, *m_viewer, *m_errors);
+  auto* dock = new QDockWidget(tr("Live feeds"), this);
+  dock->setObjectName(QStringLiteral("feedsDock"));
+  dock->setWidget(m_feeds->panel());
+  addDockWidget(Qt::RightDockWidgetArea, dock);
+  QMenu* feeds = menuBar()->addMenu(tr("F&eeds"));
+  feeds->addAction(tr("&Add feed…"), m_feeds.get(), &FeedController::chooseAndAdd);
+  connect(m_feeds.get(), &FeedController::alert, this, [this](const QString& message) {
+    statusBar()->showMessage(tr("Alert: %1").arg(message), 15000);
   });
 }
 

@@ -24,6 +24,7 @@ class CoordinateStatus;
 class DiffController;
 class LegendController;
 class ErrorReporter;
+class FeedController;
 class IdentifyController;
 class ImportController;
 class LayerTreeController;
@@ -62,6 +63,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  [[nodiscard]] FeedController& feeds() const { return *m_feeds; }
 
  private:
   void createDocks();
@@ -70,6 +72,7 @@ class MainWindow : public QMainWindow {
   void createHelpMenu();
   void createEditing();  ///< Edit and Scenario menus, editing toolbar, zone form, undo history
   void createAnalysis();  ///< Analysis menu, findings, attribute table and parcel card docks
+  void createFeeds();     ///< Feeds menu and the Live feeds dock
   void newProject();
   void chooseProject();
   void onDocumentChanged();
@@ -97,6 +100,7 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<ScenarioController> m_scenarios;
   std::unique_ptr<LegendController> m_legend;  ///< before m_diff, which adds to it
   std::unique_ptr<DiffController> m_diff;
+  std::unique_ptr<FeedController> m_feeds;
 };
 
 }  // namespace dothi::app::gui

@@ -54,13 +54,15 @@ ViewerWidget::ViewerWidget(QWidget* parent)
       m_root(new osg::Group),
       m_sceneHolder(new osg::Group),
       m_highlight(new osg::Group),
-      m_overlays(new osg::Group) {
+      m_overlays(new osg::Group),
+      m_overlay(new osg::Group) {
   setMouseTracking(true);
   setFocusPolicy(Qt::StrongFocus);
   setMinimumSize(200, 150);
   m_root->addChild(m_sceneHolder);
   m_root->addChild(m_highlight);
   m_root->addChild(m_overlays);
+  m_root->addChild(m_overlay);
   m_window = m_viewer->setUpViewerAsEmbeddedInWindow(0, 0, width(), height());
   m_viewer->setThreadingModel(osgViewer::ViewerBase::SingleThreaded);
   m_viewer->setKeyEventSetsDone(0);  // Escape must not end the viewer
@@ -269,13 +271,32 @@ bool ViewerWidget::rayAt(const QPoint& pos, osg::Vec3d& start, osg::Vec3d& end) 
 }
 
 std::optional<ViewerWidget::Hit> ViewerWidget::pick(const QPoint& pos) const {
+  // Intersect the scene only, never the highlight (its surfaces belong to no layer).
+  return intersect(*m_sceneHolder, pos);
+}
+
+std::optional<ViewerWidget::Hit> ViewerWidget::pickOverlay(const QPoint& pos) const {
+  return intersect(*m_overlay, pos);
+}
+
+void ViewerWidget::setOverlay(osg::ref_ptr<osg::Node> node) {
+  m_overlay->removeChildren(0, m_overlay->getNumChildren());
+  if (node) m_overlay->addChild(node.get());
+  update();
+}
+
+std::optional<osg::Vec3d> ViewerWidget::sceneOrigin() const {
+  if (!m_scene) return std::nullopt;
+  return m_scene->origin;
+}
+
+std::optional<ViewerWidget::Hit> ViewerWidget::intersect(osg::Node& node, const QPoint& pos) const {
   osg::Vec3d start, end;
   if (!rayAt(pos, start, end)) return std::nullopt;
-  // Intersect the scene only, never the highlight (its surfaces belong to no layer).
   osg::ref_ptr<osgUtil::LineSegmentIntersector> intersector =
       new osgUtil::LineSegmentIntersector(osgUtil::Intersector::MODEL, start, end);
   osgUtil::IntersectionVisitor visitor(intersector.get());
-  m_sceneHolder->accept(visitor);
+  node.accept(visitor);
   if (!intersector->containsIntersections()) return std::nullopt;
   const auto& first = intersector->getFirstIntersection();
   return Hit{first.drawable.get(), first.primitiveIndex, first.getWorldIntersectPoint()};
