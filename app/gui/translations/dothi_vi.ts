@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>FeedController</name>
+    <message>
+        <source>connecting</source>
+        <translation>đang kết nối</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>đã kết nối</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>không có dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>đã dừng</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>(keep the colours)</source>
@@ -525,6 +548,22 @@
         <translation>Kéo một đỉnh (các đỉnh chung di chuyển cùng nhau); nhấn đúp vào cạnh để thêm đỉnh; Shift+nhấn vào đỉnh để xóa</translation>
     </message>
     <message>
+        <source>Select &amp;by attribute…</source>
+        <translation>Chọn &amp;theo thuộc tính…</translation>
+    </message>
+    <message>
+        <source>Select by attribute</source>
+        <translation>Chọn theo thuộc tính</translation>
+    </message>
+    <message>
+        <source>Zones where (e.g. zoning_class = 'ODT' AND max_height &gt;= 30):</source>
+        <translation>Các khu thỏa mãn (ví dụ zoning_class = 'ODT' AND max_height &gt;= 30):</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
         <source>&amp;Merge selected zones</source>
         <translation>&amp;Gộp các khu đã chọn</translation>
     </message>
@@ -600,6 +639,10 @@
         <source>Saved %n changed zone(s).</source>
         <translation><numerusform>Đã lưu %n khu thay đổi.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n zone(s) selected</source>
+        <translation><numerusform>Đã chọn %n khu</numerusform></translation>
+    </message>
     <message>
         <source>Nothing to change.</source>
         <translation>Không có gì để thay đổi.</translation>
@@ -628,25 +671,127 @@
         <source>Select the zone to split first.</source>
         <translation>Hãy chọn khu cần tách trước.</translation>
     </message>
+</context>
+<context>
+    <name>dothi::app::gui::FeedController</name>
     <message>
-        <source>Select &amp;by attribute…</source>
-        <translation>Chọn &amp;theo thuộc tính…</translation>
+        <source>Feed</source>
+        <translation>Nguồn</translation>
     </message>
     <message>
-        <source>Select by attribute</source>
-        <translation>Chọn theo thuộc tính</translation>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
     </message>
     <message>
-        <source>Zones where (e.g. zoning_class = 'ODT' AND max_height &gt;= 30):</source>
-        <translation>Các khu thỏa mãn (ví dụ zoning_class = 'ODT' AND max_height &gt;= 30):</translation>
+        <source>Observations</source>
+        <translation>Số quan trắc</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+F</source>
-        <translation>Ctrl+Shift+F</translation>
+        <source>Message</source>
+        <translation>Thông báo</translation>
     </message>
-    <message numerus="yes">
-        <source>%n zone(s) selected</source>
-        <translation><numerusform>Đã chọn %n khu</numerusform></translation>
+    <message>
+        <source>Add feed…</source>
+        <translation>Thêm nguồn…</translation>
+    </message>
+    <message>
+        <source>Remove feed</source>
+        <translation>Xóa nguồn</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Phát</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <source>Click a marker for its details.</source>
+        <translation>Nhấn vào một điểm đánh dấu để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Cannot open the feeds of the project</source>
+        <translation>Không mở được các nguồn dữ liệu của dự án</translation>
+    </message>
+    <message>
+        <source>Cannot add a feed</source>
+        <translation>Không thêm được nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <source>Cannot add feed %1</source>
+        <translation>Không thêm được nguồn %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove feed %1</source>
+        <translation>Không xóa được nguồn %1</translation>
+    </message>
+    <message>
+        <source>Add feed</source>
+        <translation>Thêm nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <source>URL, or a file for a replay</source>
+        <translation>URL, hoặc tệp để phát lại</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Poll interval</source>
+        <translation>Chu kỳ lấy dữ liệu</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4 is above %5 (%6)</source>
+        <translation>%1: %2 %3 %4 vượt ngưỡng %5 (%6)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Phản ánh</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>%1, status %2</source>
+        <translation>%1, trạng thái %2</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>lúc %1</translation>
+    </message>
+</context>
+<context>
+    <name>dothi::app::gui::HistoryChart</name>
+    <message>
+        <source>No history</source>
+        <translation>Chưa có lịch sử</translation>
     </message>
 </context>
 <context>
@@ -873,6 +1018,22 @@ Hãy nhập, ví dụ EPSG:2100 (lưới Hy Lạp), EPSG:9210 (VN-2000 / TM-3 10
     <message>
         <source>&amp;Validate layer…</source>
         <translation>&amp;Kiểm tra lớp…</translation>
+    </message>
+    <message>
+        <source>Live feeds</source>
+        <translation>Dữ liệu trực tuyến</translation>
+    </message>
+    <message>
+        <source>F&amp;eeds</source>
+        <translation>&amp;Nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Add feed…</source>
+        <translation>&amp;Thêm nguồn dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Cảnh báo: %1</translation>
     </message>
     <message>
         <source>Editing</source>

@@ -202,6 +202,26 @@ VI = {
     "%1 → %2: %n change(s), %3 parcels unchanged (%4 s). Click a change to see it.":
         "%1 → %2: %n thay đổi, %3 thửa không đổi (%4 s). Nhấn vào một thay đổi để xem.",
     "Cadastre changes": "Biến động địa chính",
+    # Live feeds (Feeds menu, Live feeds dock)
+    "Live feeds": "Dữ liệu trực tuyến", "F&eeds": "&Nguồn dữ liệu", "&Add feed…": "&Thêm nguồn dữ liệu…",
+    "Alert: %1": "Cảnh báo: %1",
+    "connecting": "đang kết nối", "connected": "đã kết nối", "stale": "không có dữ liệu mới",
+    "error": "lỗi", "stopped": "đã dừng",
+    "Feed": "Nguồn", "Status": "Trạng thái", "Observations": "Số quan trắc", "Message": "Thông báo",
+    "Add feed…": "Thêm nguồn…", "Remove feed": "Xóa nguồn",
+    "All categories": "Mọi loại", "All statuses": "Mọi trạng thái",
+    "Play": "Phát", "Pause": "Tạm dừng", "Live": "Trực tiếp",
+    "Click a marker for its details.": "Nhấn vào một điểm đánh dấu để xem chi tiết.",
+    "Alerts": "Cảnh báo", "Reports": "Phản ánh",
+    "Cannot open the feeds of the project": "Không mở được các nguồn dữ liệu của dự án",
+    "Cannot add a feed": "Không thêm được nguồn dữ liệu",
+    "Cannot add feed %1": "Không thêm được nguồn %1",
+    "Cannot remove feed %1": "Không xóa được nguồn %1",
+    "Add feed": "Thêm nguồn dữ liệu", "URL, or a file for a replay": "URL, hoặc tệp để phát lại",
+    "Name": "Tên", "Source": "Nguồn", "Poll interval": "Chu kỳ lấy dữ liệu",
+    "%1: %2 %3 %4 is above %5 (%6)": "%1: %2 %3 %4 vượt ngưỡng %5 (%6)",
+    "%1: %2 %3": "%1: %2 %3", "%1, status %2": "%1, trạng thái %2", "at %1": "lúc %1",
+    "No history": "Chưa có lịch sử",
 }
 
 
