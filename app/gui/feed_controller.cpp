@@ -185,6 +185,7 @@ bool FeedController::start(const geo::FeedInfo& feed) {
   }
   FeedRunnerOptions options;
   options.firstRetryMs = std::min<std::int64_t>(1000, (*source)->intervalMs());
+  options.stopGraceMs = 300;  // closing a project never waits long for a feed stuck in a plugin
   r.runner = std::make_unique<FeedRunner>(std::move(*source), options);
   r.runner->start();
   m_running[feed.id] = std::move(r);
