@@ -150,7 +150,7 @@ void FeedController::onDocumentChanged() {
   m_toProject.reset();
   m_markers.clear();
   m_lastValue.clear();
-  m_viewer.setOverlay(nullptr);
+  m_viewer.setFeedMarkers(nullptr);
   const geo::Project* project = m_document.project();
   if (project) {
     auto store = geo::FeedStore::open(m_document.path().toStdString());
@@ -393,7 +393,7 @@ void FeedController::refreshMarkers() {
   }
   const geo::Extent extent = m_document.scene() ? m_document.scene()->extent : geo::Extent{};
   const double size = extent.isEmpty() ? 20.0 : std::max(8.0, std::hypot(extent.width(), extent.height()) / 40.0);
-  m_viewer.setOverlay(m_markers.empty() ? nullptr : render::buildFeedLayer(m_markers, size));
+  m_viewer.setFeedMarkers(m_markers.empty() ? nullptr : render::buildFeedLayer(m_markers, size));
   refreshLegend();
 }
 
@@ -419,7 +419,7 @@ void FeedController::refreshLegend() {
 }
 
 void FeedController::onClicked(const QPoint& pos) {
-  const auto hit = m_viewer.pickOverlay(pos);
+  const auto hit = m_viewer.pickFeedMarker(pos);
   if (const auto marker = hit ? render::feedMarkerOf(hit->drawable) : std::nullopt) showDetails(marker->first, marker->second);
 }
 

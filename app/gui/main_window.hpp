@@ -60,10 +60,10 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] EditController& editor() const { return *m_edit; }
   [[nodiscard]] ScenarioController& scenarios() const { return *m_scenarios; }
   [[nodiscard]] ZoneForm& zoneForm() const { return *m_zoneForm; }
+  [[nodiscard]] FeedController& feeds() const { return *m_feeds; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
-  [[nodiscard]] FeedController& feeds() const { return *m_feeds; }
 
  private:
   void createDocks();

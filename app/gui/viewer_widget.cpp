@@ -55,14 +55,14 @@ ViewerWidget::ViewerWidget(QWidget* parent)
       m_sceneHolder(new osg::Group),
       m_highlight(new osg::Group),
       m_overlays(new osg::Group),
-      m_overlay(new osg::Group) {
+      m_feedMarkers(new osg::Group) {
   setMouseTracking(true);
   setFocusPolicy(Qt::StrongFocus);
   setMinimumSize(200, 150);
   m_root->addChild(m_sceneHolder);
   m_root->addChild(m_highlight);
   m_root->addChild(m_overlays);
-  m_root->addChild(m_overlay);
+  m_root->addChild(m_feedMarkers);
   m_window = m_viewer->setUpViewerAsEmbeddedInWindow(0, 0, width(), height());
   m_viewer->setThreadingModel(osgViewer::ViewerBase::SingleThreaded);
   m_viewer->setKeyEventSetsDone(0);  // Escape must not end the viewer
@@ -275,13 +275,13 @@ std::optional<ViewerWidget::Hit> ViewerWidget::pick(const QPoint& pos) const {
   return intersect(*m_sceneHolder, pos);
 }
 
-std::optional<ViewerWidget::Hit> ViewerWidget::pickOverlay(const QPoint& pos) const {
-  return intersect(*m_overlay, pos);
+std::optional<ViewerWidget::Hit> ViewerWidget::pickFeedMarker(const QPoint& pos) const {
+  return intersect(*m_feedMarkers, pos);
 }
 
-void ViewerWidget::setOverlay(osg::ref_ptr<osg::Node> node) {
-  m_overlay->removeChildren(0, m_overlay->getNumChildren());
-  if (node) m_overlay->addChild(node.get());
+void ViewerWidget::setFeedMarkers(osg::ref_ptr<osg::Node> node) {
+  m_feedMarkers->removeChildren(0, m_feedMarkers->getNumChildren());
+  if (node) m_feedMarkers->addChild(node.get());
   update();
 }
 

@@ -60,10 +60,10 @@ class ViewerWidget : public QOpenGLWidget {
   [[nodiscard]] osg::Vec3d toLocal(const geo::Point& projectPoint) const;
   /// Project-CRS point of a scene-local one.
   [[nodiscard]] geo::Point toProject(const osg::Vec3d& local) const;
-  /// Replaces the live-feed markers (null clears); pickOverlay() hits them, pick() does not.
-  void setOverlay(osg::ref_ptr<osg::Node> node);
-  /// The first overlay (feed marker) surface under a widget position.
-  [[nodiscard]] std::optional<Hit> pickOverlay(const QPoint& pos) const;
+  /// Replaces the live-feed markers (null clears); pickFeedMarker() hits them, pick() does not.
+  void setFeedMarkers(osg::ref_ptr<osg::Node> node);
+  /// The first feed-marker surface under a widget position.
+  [[nodiscard]] std::optional<Hit> pickFeedMarker(const QPoint& pos) const;
   /// The shown scene's origin (project CRS of scene-local (0,0,0)); null without a scene.
   [[nodiscard]] std::optional<osg::Vec3d> sceneOrigin() const;
 
@@ -120,7 +120,7 @@ class ViewerWidget : public QOpenGLWidget {
   osg::ref_ptr<osg::Group> m_sceneHolder;
   osg::ref_ptr<osg::Group> m_highlight;
   osg::ref_ptr<osg::Group> m_overlays;  ///< one named child per setOverlay key
-  osg::ref_ptr<osg::Group> m_overlay;  ///< live-feed markers
+  osg::ref_ptr<osg::Group> m_feedMarkers;  ///< live-feed markers
   std::optional<render::CityScene> m_scene;  ///< shallow copy (OSG refs) for camera presets
   /// The extent the camera was last framed on, while the user has not moved it since: a resize
   /// then frames it again for the new aspect ratio.
