@@ -10,7 +10,8 @@ PACKAGES=(
   libcgal-dev
   libspatialite-dev libsqlite3-mod-spatialite spatialite-bin libsqlite3-dev sqlite3
   nlohmann-json3-dev libcli11-dev
-  libcurl4-openssl-dev libprotobuf-dev protobuf-compiler libminizip-dev
+  libcurl4-openssl-dev libprotobuf-dev protobuf-compiler libminizip-dev libmosquitto-dev
+  mosquitto mosquitto-clients
   xvfb xauth libgl1-mesa-dri libgl-dev mesa-utils fonts-dejavu-core
   postgresql-15 postgresql-15-postgis-3
 )

@@ -1,5 +1,6 @@
 #include "sensorthings_source.hpp"
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 namespace dothi::plugins {
@@ -54,12 +55,13 @@ geo::FeedDescription SensorThingsSource::describe() const {
            {"interval", "Poll interval", "60s", false},
            {"timeout", "Request time-out", "15s", false},
            {"since", "Only observations after (ISO 8601)", "", false},
-           {"top", "Page size ($top)", "100", false}}};
+           {"top", "Page size ($top)", "100", false},
+           {"mqtt", "MQTT broker (auto, or mqtt://host:port); empty = HTTP polling only", "", false}}};
 }
 
 geo::Result<void> SensorThingsSource::configure(const std::map<std::string, std::string>& settings) {
   for (const auto& [k, v] : settings)
-    if (k != "url" && k != "interval" && k != "timeout" && k != "since" && k != "top")
+    if (k != "url" && k != "interval" && k != "timeout" && k != "since" && k != "top" && k != "mqtt")
       return geo::fail(geo::ErrorCode::InvalidArgument, "sensorthings: unknown setting '" + k + "'");
   auto url = settings.find("url");
   if (url == settings.end() || url->second.empty())
@@ -78,6 +80,27 @@ geo::Result<void> SensorThingsSource::configure(const std::map<std::string, std:
       m_top = 0;
     }
     if (m_top <= 0) return geo::fail(geo::ErrorCode::InvalidArgument, "top: not a positive number: " + it->second);
+  }
+  if (auto it = settings.find("mqtt"); it != settings.end() && !it->second.empty()) {
+    std::string broker = it->second;
+    if (broker == "auto") {  // the service's own host, the standard port
+      const auto start = m_root.find("://");
+      broker = m_root.substr(start == std::string::npos ? 0 : start + 3);
+      broker = broker.substr(0, broker.find('/'));
+      broker = broker.substr(0, broker.find(':'));
+    } else if (broker.starts_with("mqtt://")) {
+      broker = broker.substr(7);
+    }
+    if (const auto colon = broker.rfind(':'); colon != std::string::npos) {
+      try {
+        m_mqttPort = std::stoi(broker.substr(colon + 1));
+      } catch (...) {
+        return geo::fail(geo::ErrorCode::InvalidArgument, "mqtt: not host:port: " + it->second);
+      }
+      broker = broker.substr(0, colon);
+    }
+    if (broker.empty()) return geo::fail(geo::ErrorCode::InvalidArgument, "mqtt: no broker host in " + it->second);
+    m_mqttHost = broker;
   }
   return {};
 }
@@ -175,33 +198,77 @@ std::optional<geo::Observation> toObservation(const json& o, const SensorThingsS
 
 }  // namespace
 
+void SensorThingsSource::takePushed(geo::PollBatch& batch) {
+  for (auto& m : m_mqtt->take()) {
+    // topic: v1.1/Datastreams(ID)/Observations, ID a number or 'text'
+    const auto open = m.topic.find("Datastreams("), close = m.topic.find(")/Observations");
+    if (open == std::string::npos || close == std::string::npos || close < open) continue;
+    std::string id = m.topic.substr(open + 12, close - open - 12);
+    if (id.size() >= 2 && id.front() == '\'' && id.back() == '\'') id = id.substr(1, id.size() - 2);
+    auto s = m_streams.find(id);
+    if (s == m_streams.end() || !s->second.located) continue;
+    json o = json::parse(m.payload, nullptr, false);
+    if (o.is_discarded()) {
+      batch.warnings.push_back("MQTT " + m.topic + ": a message that is not JSON was skipped");
+      continue;
+    }
+    if (auto obs = toObservation(o, s->second, batch.warnings)) {
+      s->second.cursorMs = std::max(s->second.cursorMs.value_or(obs->timeMs), obs->timeMs);
+      batch.observations.push_back(std::move(*obs));
+    }
+  }
+}
+
+geo::Result<void> SensorThingsSource::pollHttp(const geo::PollContext& context, geo::PollBatch& batch) {
+  if (m_streams.empty() || ++m_pollsSinceMetadata >= kMetadataEvery) {
+    if (auto r = loadDatastreams(context, batch.warnings); !r) return r;
+    m_pollsSinceMetadata = 0;
+    if (m_mqtt) {
+      std::vector<std::string> topics;
+      for (const auto& [id, s] : m_streams)
+        if (s.located) topics.push_back("v1.1/Datastreams(" + s.idLiteral + ")/Observations");
+      m_mqtt->subscribe(topics);
+    }
+  }
+  for (auto& [id, s] : m_streams) {
+    if (!s.located) continue;
+    std::string url = m_root + "/Datastreams(" + s.idLiteral + ")/Observations?$orderby=" +
+                      urlEncode("phenomenonTime asc") + "&$top=" + std::to_string(m_top);
+    if (s.cursorMs) url += "&$filter=" + urlEncode("phenomenonTime gt " + geo::formatIsoTimeMs(*s.cursorMs));
+    for (int page = 0; !url.empty() && page < kMaxPages; ++page) {
+      auto body = fetch(url, context);
+      auto parsed = body ? parsePage(*body, url) : std::unexpected(body.error());
+      if (!parsed) return std::unexpected(parsed.error());  // the cursors say where to resume
+      for (const auto& o : parsed->first)
+        if (auto obs = toObservation(o, s, batch.warnings)) {
+          s.cursorMs = std::max(s.cursorMs.value_or(obs->timeMs), obs->timeMs);
+          batch.observations.push_back(std::move(*obs));
+        }
+      url = parsed->second;
+    }
+  }
+  return {};
+}
+
 geo::Result<geo::PollBatch> SensorThingsSource::poll(const geo::PollContext& context) {
   try {
     geo::PollBatch batch;
-    if (m_streams.empty() || ++m_pollsSinceMetadata >= kMetadataEvery) {
-      if (auto r = loadDatastreams(context, batch.warnings); !r) return std::unexpected(r.error());
-      m_pollsSinceMetadata = 0;
+    if (!m_mqttHost.empty() && !m_mqtt) {
+      auto sub = MqttSubscriber::start(m_mqttHost, m_mqttPort);
+      if (!sub) return std::unexpected(sub.error());
+      m_mqtt = std::move(*sub);
     }
-    for (auto& [id, s] : m_streams) {
-      if (!s.located) continue;
-      std::string url = m_root + "/Datastreams(" + s.idLiteral + ")/Observations?$orderby=" +
-                        urlEncode("phenomenonTime asc") + "&$top=" + std::to_string(m_top);
-      if (s.cursorMs) url += "&$filter=" + urlEncode("phenomenonTime gt " + geo::formatIsoTimeMs(*s.cursorMs));
-      for (int page = 0; !url.empty() && page < kMaxPages; ++page) {
-        auto body = fetch(url, context);
-        auto parsed = body ? parsePage(*body, url) : std::unexpected(body.error());
-        if (!parsed) {
-          if (batch.observations.empty()) return std::unexpected(parsed.error());
-          batch.partial = parsed.error();  // keep what came; the cursors say where to resume
-          return batch;
-        }
-        for (const auto& o : parsed->first)
-          if (auto obs = toObservation(o, s, batch.warnings)) {
-            s.cursorMs = std::max(s.cursorMs.value_or(obs->timeMs), obs->timeMs);
-            batch.observations.push_back(std::move(*obs));
-          }
-        url = parsed->second;
+    if (m_mqtt && !m_streams.empty()) takePushed(batch);
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::steady_clock::now().time_since_epoch()).count();
+    if (!m_mqtt || m_streams.empty() || now - m_lastHttpMs >= m_intervalMs) {
+      auto r = pollHttp(context, batch);
+      if (!r) {
+        if (batch.observations.empty()) return std::unexpected(r.error());
+        batch.partial = r.error();  // keep what came (earlier pages, pushed messages)
+        return batch;
       }
+      m_lastHttpMs = now;
     }
     return batch;
   } catch (const std::exception& e) {  // nothing throws across the plugin boundary

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "../common/http_client.hpp"
+#include "mqtt_subscriber.hpp"
 #include "dothi/geo/feed_source.hpp"
 
 namespace dothi::plugins {
@@ -16,7 +17,9 @@ class SensorThingsSource final : public geo::FeedSource {
   [[nodiscard]] geo::FeedDescription describe() const override;
   geo::Result<void> configure(const std::map<std::string, std::string>& settings) override;
   geo::Result<geo::PollBatch> poll(const geo::PollContext& context) override;
-  [[nodiscard]] std::int64_t intervalMs() const override { return m_intervalMs; }
+  [[nodiscard]] std::int64_t intervalMs() const override {
+    return m_mqttHost.empty() ? m_intervalMs : std::min<std::int64_t>(250, m_intervalMs);
+  }
 
   struct Stream {
     std::string id;       ///< @iot.id as text
@@ -30,6 +33,8 @@ class SensorThingsSource final : public geo::FeedSource {
  private:
   geo::Result<void> loadDatastreams(const geo::PollContext& context, std::vector<std::string>& warnings);
   geo::Result<std::string> fetch(const std::string& url, const geo::PollContext& context) const;
+  void takePushed(geo::PollBatch& batch);
+  geo::Result<void> pollHttp(const geo::PollContext& context, geo::PollBatch& batch);
   std::string m_root;
   HttpOptions m_http;
   std::int64_t m_intervalMs = 60'000;
@@ -37,6 +42,10 @@ class SensorThingsSource final : public geo::FeedSource {
   std::optional<std::int64_t> m_since;
   std::map<std::string, Stream> m_streams;  ///< by id
   int m_pollsSinceMetadata = 0;
+  std::string m_mqttHost;  ///< empty: no MQTT
+  int m_mqttPort = 1883;
+  std::unique_ptr<MqttSubscriber> m_mqtt;
+  std::int64_t m_lastHttpMs = 0;
 };
 
 }  // namespace dothi::plugins
