@@ -92,21 +92,26 @@ Result<std::unique_ptr<FeedStore>> FeedStore::open(const std::string& projectPat
   if (!std::filesystem::exists(projectPath, ec)) return fail(ErrorCode::NotFound, "no such project file", projectPath);
   auto impl = std::make_unique<Impl>();
   impl->path = projectPath;
-  if (sqlite3_open_v2(projectPath.c_str(), &impl->db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
-    return std::unexpected(impl->error(ErrorCode::Io, "cannot open the project file"));
+  if (sqlite3_open_v2(projectPath.c_str(), &impl->db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close_v2(impl->db);  // a read-only file can still be read (feeds listed, replayed)
+    impl->db = nullptr;
+    if (sqlite3_open_v2(projectPath.c_str(), &impl->db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+      return std::unexpected(impl->error(ErrorCode::Io, "cannot open the project file"));
+  }
   sqlite3_busy_timeout(impl->db, 10000);
   {
     Statement st(impl->db, "PRAGMA application_id");
     if (!st.ok() || st.step() != SQLITE_ROW) return fail(ErrorCode::Format, "not a DoThi project file", projectPath);
     if (st.int64(0) != kApplicationId) return fail(ErrorCode::Format, "not a DoThi project file", projectPath);
   }
-  if (auto r = impl->exec(kRegistrySql); !r) return std::unexpected(r.error());
+  // Nothing is written until a feed is added: opening a project never changes its file.
   return std::unique_ptr<FeedStore>(new FeedStore(std::move(impl)));
 }
 
 Result<FeedInfo> FeedStore::addFeed(const std::string& id, const std::string& plugin, const std::string& settingsJson,
                                     std::int64_t retentionMs) {
   if (id.empty()) return fail(ErrorCode::InvalidArgument, "a feed needs an id", m_impl->path);
+  if (auto r = m_impl->exec(kRegistrySql); !r) return std::unexpected(r.error());
   Statement st(m_impl->db,
                "INSERT INTO dothi_feeds(id, plugin, settings, retention_ms) VALUES(?,?,?,?) "
                "ON CONFLICT(id) DO UPDATE SET plugin = excluded.plugin, settings = excluded.settings, "

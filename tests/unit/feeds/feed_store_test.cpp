@@ -104,6 +104,29 @@ TEST(FeedStore, RetentionDeletesOldRowsAndFeedsAreTablesOfTheirOwn) {
   EXPECT_FALSE((*store)->append("a", {obs("s", 1, 1)}));
 }
 
+TEST(FeedStore, OpeningAProjectWithoutFeedsLeavesItsFileAsItWas) {
+  const auto dir = freshDir("untouched");
+  const auto path = (dir / "city.dothi").string();
+  ASSERT_TRUE(geo::Project::create(path));
+  auto bytes = [&] {
+    std::ifstream f(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), {});
+  };
+  const std::string before = bytes();
+  {
+    auto store = geo::FeedStore::open(path);
+    ASSERT_TRUE(store);
+    EXPECT_TRUE((*store)->feeds().empty());
+    EXPECT_FALSE((*store)->feed("air"));
+    EXPECT_FALSE((*store)->observations("air"));
+  }
+  EXPECT_EQ(bytes(), before);
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::group_read);
+  auto readOnly = geo::FeedStore::open(path);  // still readable; adding a feed is what fails
+  ASSERT_TRUE(readOnly);
+  if (getuid() != 0) EXPECT_FALSE((*readOnly)->addFeed("air", "replay", "{}", 0));
+}
+
 TEST(FeedStore, RefusesFilesThatAreNotProjects) {
   const auto dir = freshDir("notproject");
   EXPECT_EQ(geo::FeedStore::open((dir / "missing.dothi").string()).error().code, geo::ErrorCode::NotFound);
