@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -192,7 +193,8 @@ bool FeedController::start(const geo::FeedInfo& feed) {
   return true;
 }
 
-bool FeedController::addFeed(const QString& id, const QString& plugin, const std::map<std::string, std::string>& settings) {
+bool FeedController::addFeed(const QString& id, const QString& plugin, const std::map<std::string, std::string>& settings,
+                             int retentionDays) {
   if (!m_store) {
     m_errors.report(tr("Cannot add a feed"), geo::Error{geo::ErrorCode::InvalidArgument, "open a project first", {}, {}, {}});
     return false;
@@ -203,7 +205,8 @@ bool FeedController::addFeed(const QString& id, const QString& plugin, const std
     m_errors.report(tr("Cannot add feed %1").arg(id), ok.error());
     return false;
   }
-  auto feed = m_store->addFeed(id.toStdString(), plugin.toStdString(), settingsJson(settings), 0);
+  auto feed = m_store->addFeed(id.toStdString(), plugin.toStdString(), settingsJson(settings),
+                               std::int64_t{retentionDays} * 24 * 3600 * 1000);
   if (!feed) {
     m_errors.report(tr("Cannot add feed %1").arg(id), feed.error());
     return false;
@@ -241,10 +244,17 @@ void FeedController::chooseAndAdd() {
   auto* source = new QLineEdit;
   source->setPlaceholderText(tr("URL, or a file for a replay"));
   auto* interval = new QLineEdit(QStringLiteral("30s"));
+  auto* keep = new QSpinBox;
+  keep->setRange(0, 3650);
+  keep->setValue(30);
+  keep->setSuffix(tr(" days"));
+  keep->setSpecialValueText(tr("everything"));
+  keep->setToolTip(tr("Observations older than this are deleted from the project as new ones arrive"));
   form->addRow(tr("Kind"), plugin);
   form->addRow(tr("Name"), id);
   form->addRow(tr("Source"), source);
   form->addRow(tr("Poll interval"), interval);
+  form->addRow(tr("Keep"), keep);
   auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
   form->addRow(box);
   connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
@@ -254,7 +264,7 @@ void FeedController::chooseAndAdd() {
   std::map<std::string, std::string> settings;
   settings[pluginId == QLatin1String("replay") ? "file" : "url"] = source->text().trimmed().toStdString();
   if (!interval->text().trimmed().isEmpty()) settings["interval"] = interval->text().trimmed().toStdString();
-  addFeed(id->text().trimmed().isEmpty() ? pluginId : id->text().trimmed(), pluginId, settings);
+  addFeed(id->text().trimmed().isEmpty() ? pluginId : id->text().trimmed(), pluginId, settings, keep->value());
 }
 
 void FeedController::pump() {
@@ -283,6 +293,12 @@ void FeedController::apply(const std::string& feed, FeedEvent& e) {
     return;
   }
   checkAlerts(feed, e.observations);
+  // The retention setting bounds the feed's table (a pass a minute at most: a DELETE on the time index).
+  const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+  if (now - r.retentionAppliedMs >= 60000) {
+    r.retentionAppliedMs = now;
+    if (auto removed = m_store->applyRetention(feed, now); !removed) r.message = QString::fromStdString(removed.error().describe());
+  }
 }
 
 void FeedController::checkAlerts(const std::string& feed, const std::vector<geo::Observation>& batch) {

@@ -44,7 +44,9 @@ class FeedController : public QObject {
 
   [[nodiscard]] QWidget* panel() const { return m_panel; }
   /// Registers a feed in the project, starts it; false (reported) on error.
-  bool addFeed(const QString& id, const QString& plugin, const std::map<std::string, std::string>& settings);
+  /// retentionDays: observations older than this many days are deleted as new ones arrive (0 = keep all).
+  bool addFeed(const QString& id, const QString& plugin, const std::map<std::string, std::string>& settings,
+               int retentionDays = 0);
   bool removeFeed(const QString& id);
   /// The "Add feed" dialog.
   void chooseAndAdd();
@@ -69,6 +71,7 @@ class FeedController : public QObject {
     std::unique_ptr<FeedRunner> runner;
     geo::FeedHealth health = geo::FeedHealth::Connecting;
     QString message;
+    std::int64_t retentionAppliedMs = 0;  ///< wall clock of the last retention pass
   };
   QWidget* buildPanel();
   void onDocumentChanged();

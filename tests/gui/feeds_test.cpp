@@ -62,6 +62,7 @@ class FeedsTest : public QObject {
   void timeSliderShowsTheEarlierValue();
   void categoryFilterKeepsOnlyReports();
   void reopenedProjectKeepsEverythingOnce();
+  void retentionSettingBoundsTheFeedTable();
 
  private:
   QPoint screenOf(const dothi::render::FeedMarker& marker, double lift) const;
@@ -216,6 +217,22 @@ void FeedsTest::reopenedProjectKeepsEverythingOnce() {
   QTest::qWait(600);  // the resumed replay plays the file again: nothing may be stored twice
   m_window->feeds().pump();
   QCOMPARE((*store)->feed("demo")->count, 4);
+}
+
+void FeedsTest::retentionSettingBoundsTheFeedTable() {
+  // The same 2025 events with "keep 1 day": stored, then deleted by the retention pass.
+  QVERIFY(m_window->feeds().addFeed(QStringLiteral("old"), QStringLiteral("replay"),
+                                    {{"file", m_dir.filePath(QStringLiteral("events.geojson")).toStdString()}, {"speed", "0"}},
+                                    1));
+  auto store = dothi::geo::FeedStore::open(m_project.toStdString());
+  QVERIFY(store);
+  QCOMPARE((*store)->feed("old")->retentionMs, std::int64_t{24 * 3600 * 1000});
+  // Played through (the same state as the finished "demo" replay), so its batch was applied.
+  QTRY_COMPARE_WITH_TIMEOUT(m_window->feeds().health(QStringLiteral("old")), m_window->feeds().health(QStringLiteral("demo")), 10000);
+  QTest::qWait(600);
+  m_window->feeds().pump();
+  QCOMPARE((*store)->feed("old")->count, 0);
+  QCOMPARE((*store)->feed("demo")->count, 4);  // no retention: everything kept
 }
 
 int main(int argc, char** argv) {

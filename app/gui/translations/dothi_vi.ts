@@ -786,6 +786,22 @@
         <source>at %1</source>
         <translation>lúc %1</translation>
     </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>tất cả</translation>
+    </message>
+    <message>
+        <source>Observations older than this are deleted from the project as new ones arrive</source>
+        <translation>Các quan trắc cũ hơn mốc này bị xóa khỏi dự án khi có dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Lưu giữ</translation>
+    </message>
 </context>
 <context>
     <name>dothi::app::gui::HistoryChart</name>

@@ -99,6 +99,8 @@ VI = {
     "Select &by attribute…": "Chọn &theo thuộc tính…", "Select by attribute": "Chọn theo thuộc tính",
     "Zones where (e.g. zoning_class = 'ODT' AND max_height >= 30):": "Các khu thỏa mãn (ví dụ zoning_class = 'ODT' AND max_height >= 30):",
     "Ctrl+Shift+F": "Ctrl+Shift+F",
+    " days": " ngày", "everything": "tất cả", "Keep": "Lưu giữ",
+    "Observations older than this are deleted from the project as new ones arrive": "Các quan trắc cũ hơn mốc này bị xóa khỏi dự án khi có dữ liệu mới",
     "Show this scenario of the plan.": "Hiển thị kịch bản này của quy hoạch.", "Start editing this layer.": "Bắt đầu biên tập lớp này.",
     "Start in the top (2D) view.": "Mở ở chế độ nhìn từ trên (2D).",
     "Features": "Đối tượng",
