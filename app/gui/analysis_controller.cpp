@@ -33,6 +33,7 @@
 #include "gui/error_reporter.hpp"
 #include "gui/project_document.hpp"
 #include "gui/viewer_widget.hpp"
+#include "gui/worker_progress.hpp"
 
 namespace dothi::app::gui {
 
@@ -286,15 +287,7 @@ void AnalysisController::showProgress(const QString& layer) {
   m_poll.start(100);
 }
 
-void AnalysisController::pollProgress() {
-  // A modal QProgressDialog::setValue processes events: the worker's end may reset m_state
-  // meanwhile, so hold the state for the whole call.
-  const std::shared_ptr<State> state = m_state;
-  if (!state || !m_progress || state->cancel) return;
-  m_progress->setValue(state->permille);
-  const std::lock_guard lock(state->mutex);
-  if (m_progress && !state->message.empty()) m_progress->setLabelText(QString::fromStdString(state->message));
-}
+void AnalysisController::pollProgress() { showWorkerProgress(m_state, m_progress); }
 
 void AnalysisController::onWorkerFinished() {
   m_poll.stop();

@@ -31,6 +31,7 @@
 #include "gui/legend_controller.hpp"
 #include "gui/project_document.hpp"
 #include "gui/viewer_widget.hpp"
+#include "gui/worker_progress.hpp"
 
 namespace dothi::app::gui {
 
@@ -226,15 +227,7 @@ void DiffController::cancel() {
   if (m_progress) m_progress->setLabelText(tr("Cancelling…"));
 }
 
-void DiffController::pollProgress() {
-  // A modal QProgressDialog::setValue processes events: the worker's end may reset m_state
-  // meanwhile, so hold the state for the whole call.
-  const std::shared_ptr<State> state = m_state;
-  if (!state || !m_progress || state->cancel) return;
-  m_progress->setValue(state->permille);
-  const std::lock_guard lock(state->mutex);
-  if (m_progress && !state->message.empty()) m_progress->setLabelText(QString::fromStdString(state->message));
-}
+void DiffController::pollProgress() { showWorkerProgress(m_state, m_progress); }
 
 void DiffController::onWorkerFinished() {
   m_poll.stop();

@@ -16,6 +16,7 @@
 #include "dothi/geo/crs.hpp"
 #include "gui/error_reporter.hpp"
 #include "gui/project_document.hpp"
+#include "gui/worker_progress.hpp"
 
 namespace dothi::app::gui {
 
@@ -149,15 +150,7 @@ void ImportController::showProgress(const QString& source) {
   m_poll.start(100);
 }
 
-void ImportController::pollProgress() {
-  // A modal QProgressDialog::setValue processes events: the worker's end may reset m_state
-  // meanwhile, so hold the state for the whole call.
-  const std::shared_ptr<State> state = m_state;
-  if (!state || !m_progress || state->cancel) return;
-  m_progress->setValue(state->permille);
-  const std::lock_guard lock(state->mutex);
-  if (m_progress && !state->message.empty()) m_progress->setLabelText(QString::fromStdString(state->message));
-}
+void ImportController::pollProgress() { showWorkerProgress(m_state, m_progress); }
 
 void ImportController::onWorkerFinished() {
   m_poll.stop();
