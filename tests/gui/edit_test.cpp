@@ -1,6 +1,7 @@
 // The zoning editor driven through the main window under Xvfb with real mouse and key events:
 // draw a zone, drag a shared vertex, undo with Ctrl+Z, set rules in the zone form, save, and a
 // scenario that leaves the base plan alone. Pixels of the edit overlay are checked.
+#include <QApplication>
 #include <QComboBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -178,7 +179,9 @@ void EditTest::draggingASharedVertexMovesItInEveryZoneAndCtrlZUndoesIt() {
   QVERIFY(u && u->size() == 1 && u->front().holes.empty());
   frames();
   save(QStringLiteral("edit_vertex_moved.png"));
-  // Ctrl+Z, as a user types it.
+  // Ctrl+Z, as a user types it (shortcuts need the window active: wait for it on a busy X server).
+  QApplication::setActiveWindow(m_window.get());
+  QTRY_VERIFY(m_window->isActiveWindow());
   m_window->viewer().setFocus();
   QTest::keyClick(&m_window->viewer(), Qt::Key_Z, Qt::ControlModifier);
   QTRY_COMPARE(editor.undoStack().index(), 1);
