@@ -5,28 +5,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "../common/csv_record.hpp"
 #include "gtfsrt_decode.hpp"
 
 namespace dothi::plugins {
 
 namespace {
-
-/// Splits one CSV record (RFC 4180 quotes; GTFS files are UTF-8, maybe with a BOM).
-std::vector<std::string> splitCsv(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
-      else if (c == '"') quoted = false;
-      else out.back() += c;
-    } else if (c == '"') quoted = true;
-    else if (c == ',') out.emplace_back();
-    else if (c != '\r') out.back() += c;
-  }
-  return out;
-}
 
 /// Rows of a CSV text as field-name → value maps.
 std::vector<std::map<std::string, std::string>> readCsv(const std::string& text) {
@@ -34,10 +18,10 @@ std::vector<std::map<std::string, std::string>> readCsv(const std::string& text)
   std::string line;
   std::vector<std::map<std::string, std::string>> rows;
   if (!std::getline(in, line)) return rows;
-  const auto header = splitCsv(line);
+  const auto header = splitCsvRecord(line);
   while (std::getline(in, line)) {
     if (line.empty() || line == "\r") continue;
-    const auto f = splitCsv(line);
+    const auto f = splitCsvRecord(line);
     std::map<std::string, std::string> row;
     for (std::size_t i = 0; i < header.size() && i < f.size(); ++i) row[header[i]] = f[i];
     rows.push_back(std::move(row));

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "../common/csv_record.hpp"
 #include "replay_source.hpp"
 
 namespace dothi::plugins {
@@ -98,32 +99,16 @@ geo::Result<std::vector<geo::Observation>> readGeoJson(const std::string& text, 
   return out;
 }
 
-std::vector<std::string> splitCsvLine(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
-      else if (c == '"') quoted = false;
-      else out.back() += c;
-    } else if (c == '"') quoted = true;
-    else if (c == ',') out.emplace_back();
-    else if (c != '\r') out.back() += c;
-  }
-  return out;
-}
-
 geo::Result<std::vector<geo::Observation>> readCsv(const std::string& text, const std::string& path,
                                                    std::vector<std::string>& warnings) {
   std::istringstream in(text);
   std::string line;
   if (!std::getline(in, line)) return geo::fail(geo::ErrorCode::Format, "empty CSV file", path);
-  const auto header = splitCsvLine(line);
+  const auto header = splitCsvRecord(line);
   std::vector<geo::Observation> out;
   for (std::size_t i = 0; std::getline(in, line); ++i) {
     if (line.empty() || line == "\r") continue;
-    const auto f = splitCsvLine(line);
+    const auto f = splitCsvRecord(line);
     json p = json::object();
     for (std::size_t k = 0; k < header.size() && k < f.size(); ++k) p[header[k]] = f[k];
     auto lon = num(p.value("lon", p.value("longitude", json()))), lat = num(p.value("lat", p.value("latitude", json())));
